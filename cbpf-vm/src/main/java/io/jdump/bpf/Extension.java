@@ -1,0 +1,59 @@
+package io.jdump.bpf;
+
+/**
+ * Linux ancillary data loads ({@code SKF_AD_*}): an absolute load at {@code SKF_AD_OFF + offset}
+ * ({@code SKF_AD_OFF} = -0x1000) reads per-packet metadata instead of packet bytes. Offline there
+ * is no socket, so the interpreter answers them from an {@link AncillaryData} context; see its
+ * documentation for the values used when a capture file is read.
+ *
+ * <p>The names are those of libpcap's listing ({@code ldh [type]}, {@code ldb [vlanp]}).
+ */
+public enum Extension {
+    PROTOCOL(0, "proto"),
+    PKTTYPE(4, "type"),
+    IFINDEX(8, "ifidx"),
+    NLATTR(12, "nla"),
+    NLATTR_NEST(16, "nlan"),
+    MARK(20, "mark"),
+    QUEUE(24, "queue"),
+    HATYPE(28, "hatype"),
+    RXHASH(32, "rxhash"),
+    CPU(36, "cpu"),
+    VLAN_TAG(44, "vlan_tci"),
+    VLAN_TAG_PRESENT(48, "vlanp"),
+    PAY_OFFSET(52, "poff"),
+    RANDOM(56, "random"),
+    VLAN_TPID(60, "vlan_tpid");
+
+    /** {@code SKF_AD_OFF}: the base of the ancillary offsets, as an unsigned 32-bit k. */
+    public static final int AD_OFF = -0x1000;
+    /** {@code SKF_NET_OFF}: loads at {@code SKF_NET_OFF + n} read the network header at n. */
+    public static final int NET_OFF = -0x100000;
+    /** {@code SKF_LL_OFF}: loads at {@code SKF_LL_OFF + n} read the link-layer header at n. */
+    public static final int LL_OFF = -0x200000;
+
+    private final int offset;
+    private final String listingName;
+
+    Extension(int offset, String listingName) {
+        this.offset = offset;
+        this.listingName = listingName;
+    }
+
+    /** Offset from {@link #AD_OFF}. */
+    public int offset() { return offset; }
+
+    /** The constant {@code k} of the absolute load that reads this value. */
+    public int k() { return AD_OFF + offset; }
+
+    /** The name libpcap's listing prints between brackets. */
+    public String listingName() { return listingName; }
+
+    /** The extension read by an absolute load at {@code k}, or null when k is not one. */
+    public static Extension ofK(int k) {
+        for (Extension e : values()) {
+            if (e.k() == k) return e;
+        }
+        return null;
+    }
+}
