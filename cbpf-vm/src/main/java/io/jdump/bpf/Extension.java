@@ -6,7 +6,11 @@ package io.jdump.bpf;
  * is no socket, so the interpreter answers them from an {@link AncillaryData} context; see its
  * documentation for the values used when a capture file is read.
  *
- * <p>The names are those of libpcap's listing ({@code ldh [type]}, {@code ldb [vlanp]}).
+ * <p>The names are those of libpcap 1.10's {@code bpf_image} listing ({@code ldh [type]},
+ * {@code ldb [vlanp]}), checked against libpcap.so for every offset and load size: libpcap names
+ * exactly these sixteen offsets (0 to 60 in steps of 4) and prints any other absolute offset as a
+ * signed decimal ({@code ld [-4032]}). The Linux checker likewise accepts absolute loads at or above
+ * {@link #AD_OFF} only at these offsets, whatever the load size.
  */
 public enum Extension {
     PROTOCOL(0, "proto"),
@@ -19,6 +23,8 @@ public enum Extension {
     HATYPE(28, "hatype"),
     RXHASH(32, "rxhash"),
     CPU(36, "cpu"),
+    /** {@code SKF_AD_ALU_XOR_X}: not metadata but an operation, A = A ^ X (the kernel's only "ALU" extension). */
+    ALU_XOR_X(40, "xor_x"),
     VLAN_TAG(44, "vlan_tci"),
     VLAN_TAG_PRESENT(48, "vlanp"),
     PAY_OFFSET(52, "poff"),

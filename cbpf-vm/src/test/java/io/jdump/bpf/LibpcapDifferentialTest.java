@@ -1,0 +1,150 @@
+package io.jdump.bpf;
+
+import io.jdump.bpf.oracle.LibpcapBpf;
+import io.jdump.testing.Requirements;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The {@link Interpreter} against libpcap's own {@code bpf_filter}, and the {@link Validator}
+ * against {@code bpf_validate}, on random programs ({@link RandomPrograms}) and on random and
+ * real packets (the corpus pcaps under ../shared/corpus). Seeded: {@code -Djdump.fuzz.seed=N}
+ * replays a run, {@code -Djdump.fuzz.scale=N} multiplies its size; the seed and the counts are
+ * printed on every run.
+ */
+@Tag("oracle")
+class LibpcapDifferentialTest {
+    private static final long DEFAULT_SEED = 0x6a64756d70L;
+    private static final int PROGRAMS = 100_000;
+    private static final int RANDOM_PACKETS_PER_PROGRAM = 4;
+    private static final int REAL_PACKETS_PER_PROGRAM = 4;
+    private static final int MAX_REPORTED = 5;
+
+    static long seed() {
+        return Long.getLong("jdump.fuzz.seed", DEFAULT_SEED);
+    }
+
+    static int scale() {
+        return Integer.getInteger("jdump.fuzz.scale", 1);
+    }
+
+    @Test
+    void interpreterReturnsWhatLibpcapReturns() {
+        Requirements.require(LibpcapBpf.available(), "libpcap.so.0.8 (bpf_filter)");
+        List<PcapCorpus.Packet> corpus = corpus();
+        long seed = seed();
+        RandomPrograms gen = new RandomPrograms(seed, RandomPrograms.Options.libpcap());
+        int programs = PROGRAMS * scale();
+        long executions = 0, nonZero = 0, mismatches = 0, randomPackets = 0, realPackets = 0;
+        List<String> reports = new ArrayList<>();
+        for (int i = 0; i < programs; i++) {
+            Program p = gen.program();
+            Validator.check(p, Validator.Mode.LIBPCAP);
+            Interpreter interp = new Interpreter(p);
+            try (LibpcapBpf.Loaded pcap = LibpcapBpf.load(p)) {
+                for (int j = 0; j < RANDOM_PACKETS_PER_PROGRAM + REAL_PACKETS_PER_PROGRAM; j++) {
+                    boolean real = j >= RANDOM_PACKETS_PER_PROGRAM && !corpus.isEmpty();
+                    byte[] pkt;
+                    int wirelen;
+                    if (real) {
+                        PcapCorpus.Packet packet = corpus.get(gen.random().nextInt(corpus.size()));
+                        pkt = packet.data();
+                        wirelen = packet.wireLength();
+                        realPackets++;
+                    } else {
+                        pkt = gen.packet();
+                        wirelen = gen.wireLength(pkt.length);
+                        randomPackets++;
+                    }
+                    int caplen = gen.random().nextInt(5) == 0 ? gen.random().nextInt(pkt.length + 1) : pkt.length;
+                    int expected = pcap.run(pkt, caplen, wirelen);
+                    int actual = interp.apply(pkt, 0, caplen, wirelen, AncillaryData.NONE);
+                    executions++;
+                    if (expected != 0) nonZero++;
+                    if (expected != actual) {
+                        mismatches++;
+                        if (reports.size() < MAX_REPORTED) reports.add(report(p, pkt, caplen, wirelen, expected, actual));
+                    }
+                }
+            }
+        }
+        String counts = String.format("libpcap differential: seed=%d programs=%d packets=%d (random %d, real %d, corpus %d) "
+                + "executions=%d (non-zero verdicts %d) mismatches=%d", seed, programs, randomPackets + realPackets, randomPackets,
+                realPackets, corpus.size(), executions, nonZero, mismatches);
+        System.out.println(counts);
+        if (mismatches > 0) fail(counts + "\n" + String.join("\n", reports));
+    }
+
+    private static List<PcapCorpus.Packet> corpus() {
+        Path dir = Requirements.shared().resolve("corpus");
+        Requirements.require(Files.isDirectory(dir), "the packet corpus " + dir);
+        List<PcapCorpus.Packet> packets = PcapCorpus.readAll(dir);
+        assertTrue(packets.size() > 1000, "corpus too small: " + packets.size());
+        return packets;
+    }
+
+    private static String report(Program p, byte[] pkt, int caplen, int wirelen, int expected, int actual) {
+        return "libpcap " + Integer.toUnsignedString(expected) + " interpreter " + Integer.toUnsignedString(actual)
+                + " caplen " + caplen + " wirelen " + Integer.toUnsignedString(wirelen)
+                + "\npacket " + HexFormat.of().formatHex(pkt, 0, caplen) + "\n" + p + Listing.decimal(p);
+    }
+
+    /**
+     * On valid and mutated programs: whatever {@code bpf_validate} refuses, {@link Validator} refuses
+     * in LIBPCAP mode; where we refuse what libpcap accepts, it is one of the two documented
+     * cases (an opcode outside the 49 forms, a {@code ja} offset that wraps in libpcap's check).
+     */
+    @Test
+    void validatorRefusesWhatBpfValidateRefuses() {
+        Requirements.require(LibpcapBpf.available(), "libpcap.so.0.8 (bpf_validate)");
+        long seed = seed();
+        RandomPrograms gen = new RandomPrograms(seed, RandomPrograms.Options.libpcap());
+        int programs = 20_000 * scale();
+        int bothAccept = 0, bothRefuse = 0, stricter = 0, disagreements = 0;
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < programs; i++) {
+            Program p = gen.program();
+            RawInsn[] raw = i % 4 == 0 ? Codec.encode(p) : gen.mutate(p);
+            boolean libpcap = LibpcapBpf.validate(raw);
+            String ours = refusal(raw);
+            if (libpcap && ours == null) bothAccept++;
+            else if (!libpcap && ours != null) bothRefuse++;
+            else if (libpcap && (ours.endsWith("unknown opcode") || ours.contains("ja "))) stricter++;
+            else if (disagreements++ < MAX_REPORTED) {
+                problems.add("libpcap " + (libpcap ? "accepts" : "refuses") + ", we say " + ours + "\n" + dump(raw));
+            }
+        }
+        System.out.printf("libpcap validate: seed=%d programs=%d bothAccept=%d bothRefuse=%d stricter=%d disagreements=%d%n",
+                seed, programs, bothAccept, bothRefuse, stricter, disagreements);
+        assertEquals(List.of(), problems, "seed " + seed + ", " + disagreements + " disagreements");
+    }
+
+    /** The {@code -ddd} form of raw instructions, valid or not. */
+    static String dump(RawInsn[] raw) {
+        StringBuilder sb = new StringBuilder().append(raw.length).append('\n');
+        for (RawInsn r : raw) {
+            sb.append(r.code()).append(' ').append(r.jt()).append(' ').append(r.jf()).append(' ')
+              .append(Integer.toUnsignedString(r.k())).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static String refusal(RawInsn[] raw) {
+        try {
+            Validator.decode(raw, Validator.Mode.LIBPCAP);
+            return null;
+        } catch (ProgramException e) {
+            return e.getMessage();
+        }
+    }
+}
