@@ -85,6 +85,22 @@ class LibpcapDifferentialTest {
         if (mismatches > 0) fail(counts + "\n" + String.join("\n", reports));
     }
 
+    static java.util.stream.Stream<SemanticsCases.Case> libpcapCases() {
+        return SemanticsCases.all().stream().filter(SemanticsCases.Case::libpcap);
+    }
+
+    /** Every row of the semantics table that libpcap defines has libpcap's own verdict. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.MethodSource("libpcapCases")
+    void semanticsTableIsLibpcaps(SemanticsCases.Case c) {
+        Requirements.require(LibpcapBpf.available(), "libpcap.so.0.8 (bpf_filter)");
+        assertTrue(LibpcapBpf.validate(Codec.encode(c.program())), "bpf_validate refuses\n" + c.program());
+        try (LibpcapBpf.Loaded pcap = LibpcapBpf.load(c.program())) {
+            assertEquals(Integer.toUnsignedString(c.expected()),
+                    Integer.toUnsignedString(pcap.run(c.packet(), c.caplen(), c.wirelen())), c.program()::toString);
+        }
+    }
+
     private static List<PcapCorpus.Packet> corpus() {
         Path dir = Requirements.shared().resolve("corpus");
         Requirements.require(Files.isDirectory(dir), "the packet corpus " + dir);
