@@ -79,6 +79,31 @@ class KernelValidatorAgreementTest {
         assertEquals(List.of(), reports, "seed " + seed + ", " + disagreements + " disagreements");
     }
 
+    /** Every row of {@link ValidatorTest}'s tables has the kernel's verdict. */
+    @Test
+    void validatorTablesAreTheKernels() throws IOException {
+        Requirements.require(KernelSocketFilter.available(), "Linux SO_ATTACH_FILTER through JNA");
+        List<String> wrong = new ArrayList<>();
+        try (KernelSocketFilter kernel = new KernelSocketFilter()) {
+            ValidatorTest.programs().map(org.junit.jupiter.params.provider.Arguments::get).forEach(row -> {
+                Program p = (Program) row[1];
+                if (accepts(kernel, Codec.encode(p)) != (row[3] == null)) wrong.add(row[0] + "\n" + p);
+            });
+            ValidatorTest.rawPrograms().map(org.junit.jupiter.params.provider.Arguments::get).forEach(row -> {
+                if (accepts(kernel, ValidatorTest.raw((String) row[1])) != (row[2] == null)) wrong.add((String) row[0]);
+            });
+        }
+        assertEquals(List.of(), wrong);
+    }
+
+    private static boolean accepts(KernelSocketFilter kernel, RawInsn[] raw) {
+        try {
+            return kernel.accepts(raw);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static String reason(RawInsn[] raw) {
         try {
             Validator.decode(raw, Validator.Mode.KERNEL);

@@ -155,6 +155,18 @@ class LibpcapDifferentialTest {
         return sb.toString();
     }
 
+    /** Every row of {@link ValidatorTest}'s table has libpcap's verdict in LIBPCAP mode. */
+    @Test
+    void validatorTableIsLibpcaps() {
+        Requirements.require(LibpcapBpf.available(), "libpcap.so.0.8 (bpf_validate)");
+        List<String> wrong = new ArrayList<>();
+        ValidatorTest.programs().map(org.junit.jupiter.params.provider.Arguments::get).forEach(row -> {
+            Program p = (Program) row[1];
+            if (LibpcapBpf.validate(Codec.encode(p)) != (row[2] == null)) wrong.add(row[0] + "\n" + p);
+        });
+        assertEquals(List.of(), wrong);
+    }
+
     private static String refusal(RawInsn[] raw) {
         try {
             Validator.decode(raw, Validator.Mode.LIBPCAP);
