@@ -42,6 +42,15 @@ public final class LibpcapBpf {
 
     private static native int bpf_validate(Pointer insns, int len);
 
+    private static native String bpf_image(Pointer insn, int pc);
+
+    /** {@code bpf_image}: libpcap's listing line of one instruction at {@code pc} (as {@code tcpdump -d} prints it). */
+    public static String image(RawInsn insn, int pc) {
+        try (Memory m = toMemory(new RawInsn[] {insn})) {
+            return bpf_image(m, pc);
+        }
+    }
+
     /** {@code bpf_validate} on raw instructions: whether libpcap accepts them. */
     public static boolean validate(RawInsn[] raw) {
         try (Memory m = toMemory(raw)) {
