@@ -38,6 +38,25 @@ class LibpcapDifferentialTest {
         return Integer.getInteger("jdump.fuzz.scale", 1);
     }
 
+    /** One execution's input: the packet buffer, how much of it was captured, its wire length. */
+    private record Input(byte[] pkt, int caplen, int wirelen) {}
+
+    /** A random packet, or a corpus packet when {@code real}; a fifth of them cut shorter. */
+    private static Input input(RandomPrograms gen, List<PcapCorpus.Packet> corpus, boolean real) {
+        byte[] pkt;
+        int wirelen;
+        if (real) {
+            PcapCorpus.Packet packet = corpus.get(gen.random().nextInt(corpus.size()));
+            pkt = packet.data();
+            wirelen = packet.wireLength();
+        } else {
+            pkt = gen.packet();
+            wirelen = gen.wireLength(pkt.length);
+        }
+        int caplen = gen.random().nextInt(5) == 0 ? gen.random().nextInt(pkt.length + 1) : pkt.length;
+        return new Input(pkt, caplen, wirelen);
+    }
+
     @Test
     void interpreterReturnsWhatLibpcapReturns() {
         Requirements.require(LibpcapBpf.available(), "libpcap.so.0.8 (bpf_filter)");
@@ -45,42 +64,26 @@ class LibpcapDifferentialTest {
         long seed = seed();
         RandomPrograms gen = new RandomPrograms(seed, RandomPrograms.Options.libpcap());
         int programs = PROGRAMS * scale();
-        long executions = 0, nonZero = 0, mismatches = 0, randomPackets = 0, realPackets = 0;
+        long executions = 0, nonZero = 0, mismatches = 0;
         List<String> reports = new ArrayList<>();
         for (int i = 0; i < programs; i++) {
-            Program p = gen.program();
-            Validator.check(p, Validator.Mode.LIBPCAP);
+            Program p = Validator.check(gen.program(), Validator.Mode.LIBPCAP);
             Interpreter interp = new Interpreter(p);
             try (LibpcapBpf.Loaded pcap = LibpcapBpf.load(p)) {
                 for (int j = 0; j < RANDOM_PACKETS_PER_PROGRAM + REAL_PACKETS_PER_PROGRAM; j++) {
-                    boolean real = j >= RANDOM_PACKETS_PER_PROGRAM && !corpus.isEmpty();
-                    byte[] pkt;
-                    int wirelen;
-                    if (real) {
-                        PcapCorpus.Packet packet = corpus.get(gen.random().nextInt(corpus.size()));
-                        pkt = packet.data();
-                        wirelen = packet.wireLength();
-                        realPackets++;
-                    } else {
-                        pkt = gen.packet();
-                        wirelen = gen.wireLength(pkt.length);
-                        randomPackets++;
-                    }
-                    int caplen = gen.random().nextInt(5) == 0 ? gen.random().nextInt(pkt.length + 1) : pkt.length;
-                    int expected = pcap.run(pkt, caplen, wirelen);
-                    int actual = interp.apply(pkt, 0, caplen, wirelen, AncillaryData.NONE);
+                    Input in = input(gen, corpus, j >= RANDOM_PACKETS_PER_PROGRAM);
+                    int expected = pcap.run(in.pkt(), in.caplen(), in.wirelen());
+                    int actual = interp.apply(in.pkt(), 0, in.caplen(), in.wirelen(), AncillaryData.NONE);
                     executions++;
                     if (expected != 0) nonZero++;
-                    if (expected != actual) {
-                        mismatches++;
-                        if (reports.size() < MAX_REPORTED) reports.add(report(p, pkt, caplen, wirelen, expected, actual));
-                    }
+                    if (expected != actual && mismatches++ < MAX_REPORTED) reports.add(report(p, in, expected, actual));
                 }
             }
         }
-        String counts = String.format("libpcap differential: seed=%d programs=%d packets=%d (random %d, real %d, corpus %d) "
-                + "executions=%d (non-zero verdicts %d) mismatches=%d", seed, programs, randomPackets + realPackets, randomPackets,
-                realPackets, corpus.size(), executions, nonZero, mismatches);
+        String counts = String.format("libpcap differential: seed=%d programs=%d packets=%d (random %d, real %d; corpus of %d) "
+                + "executions=%d (non-zero verdicts %d) mismatches=%d", seed, programs, executions,
+                (long) programs * RANDOM_PACKETS_PER_PROGRAM, (long) programs * REAL_PACKETS_PER_PROGRAM, corpus.size(),
+                executions, nonZero, mismatches);
         System.out.println(counts);
         if (mismatches > 0) fail(counts + "\n" + String.join("\n", reports));
     }
@@ -109,10 +112,10 @@ class LibpcapDifferentialTest {
         return packets;
     }
 
-    private static String report(Program p, byte[] pkt, int caplen, int wirelen, int expected, int actual) {
+    private static String report(Program p, Input in, int expected, int actual) {
         return "libpcap " + Integer.toUnsignedString(expected) + " interpreter " + Integer.toUnsignedString(actual)
-                + " caplen " + caplen + " wirelen " + Integer.toUnsignedString(wirelen)
-                + "\npacket " + HexFormat.of().formatHex(pkt, 0, caplen) + "\n" + p + Listing.decimal(p);
+                + " caplen " + in.caplen() + " wirelen " + Integer.toUnsignedString(in.wirelen())
+                + "\npacket " + HexFormat.of().formatHex(in.pkt(), 0, in.caplen()) + "\n" + p + Listing.decimal(p);
     }
 
     /**
