@@ -5,8 +5,10 @@ package io.jdump.bpf;
  * {@link Extension#NET_OFF} / {@link Extension#LL_OFF} bases. Live capture fills it from the
  * socket; a capture file has none ({@link #NONE}).
  *
- * <p>With {@link #NONE} every ancillary load behaves as in libpcap's userland {@code bpf_filter}:
- * the offset is far past the captured bytes, so the program ends with verdict 0.
+ * <p>With {@link #NONE} every ancillary load behaves as in libpcap's userland {@code bpf_filter}
+ * on Linux (checked against libpcap.so for every {@link Extension} and load size): the offset is
+ * far past the captured bytes, so the program ends with verdict 0. This includes
+ * {@link Extension#ALU_XOR_X}, which with a context computes A ^ X without asking it.
  */
 public interface AncillaryData {
     /** No metadata: ancillary loads end the program with 0, as in libpcap's {@code bpf_filter}. */

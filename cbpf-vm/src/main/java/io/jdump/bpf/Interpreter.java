@@ -3,13 +3,29 @@ package io.jdump.bpf;
 /**
  * The reference semantics of classic BPF, identical to libpcap's {@code bpf_filter}: loads are
  * big-endian and bounded by the captured length (a load that does not fit ends the program with
- * 0), {@code ld #pktlen} is the wire length, comparisons and division are unsigned, division or
- * modulo by X = 0 ends the program with 0, shifts by 32 or more give 0, scratch starts at zero.
+ * 0; {@code x + k} is computed without wrapping around 2^32), {@code ld #pktlen} is the wire length,
+ * comparisons and division are unsigned, division or modulo by X = 0 ends the program with 0,
+ * shifts by X of 32 or more give 0, and the verdict is returned unclamped (callers clamp it).
+ *
+ * <p>Where libpcap's C code has no defined behaviour we choose, and the differential test against
+ * libpcap leaves these cases out: a constant shift by 32 or more (which {@code bpf_validate}
+ * accepts) gives 0, as the X form and libpcap's optimizer's constant folding do (the compiled
+ * libpcap 1.10.3 on x86-64 happens to shift by the count mod 32); scratch words start at zero
+ * (libpcap leaves them uninitialised, so only programs that write before they read, which the
+ * kernel insists on, behave the same there).
+ *
+ * <p>Linux ancillary loads ({@link Extension}) and loads at {@code SKF_NET_OFF}/{@code SKF_LL_OFF}
+ * are answered from the {@link AncillaryData} only when one is given; with
+ * {@link AncillaryData#NONE} (a capture file) they are ordinary loads far past the captured bytes
+ * and end the program with 0, exactly as libpcap's {@code bpf_filter} does on Linux. With a context,
+ * {@code SKF_AD_ALU_XOR_X} computes A = A ^ X as the kernel does. Indirect loads are always plain
+ * packet loads.
  *
  * <p>The program is decoded once into flat arrays, so {@link #apply} allocates nothing except
  * the 16 scratch words.
  */
 public final class Interpreter implements PacketFilter {
+    private static final int XOR_X = Extension.ALU_XOR_X.k();
     private final Program program;
     private final int[] code;
     private final int[] jt;
@@ -52,6 +68,10 @@ public final class Interpreter implements PacketFilter {
                 case 0x06: return kk;                                   // ret #k
                 case 0x16: return a;                                    // ret a
                 case 0x20: case 0x28: case 0x30: {                      // ld[bhw] [k]
+                    if (kk == XOR_X && aux != AncillaryData.NONE) {
+                        a ^= x;
+                        break;
+                    }
                     long v = loadAbs(buf, off, caplen, code[pc], kk, aux);
                     if (v < 0) return 0;
                     a = (int) v;

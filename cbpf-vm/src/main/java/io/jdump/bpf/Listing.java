@@ -10,6 +10,8 @@ import io.jdump.bpf.Insn.*;
  * {@code jt T<TAB>jf F} with absolute targets. Constants print in hex where they are compared
  * or OR-ed and in decimal where they are offsets, counts or arithmetic operands, as libpcap does.
  * Operand-less instructions have no trailing blanks (libpcap after 1.10; the filter suite's form).
+ * Decimal operands are printed signed, as libpcap's {@code %d} does: {@code ld [x + -4088]},
+ * {@code ret #-1} (the filter suite has the former).
  */
 public final class Listing {
     private Listing() {}
@@ -64,24 +66,24 @@ public final class Listing {
     public static String operand(int pc, Insn insn) {
         return switch (insn) {
             case LoadAbs(var size, var k) -> "[" + absName(k) + "]";
-            case LoadInd(var size, var k) -> "[x + " + Integer.toUnsignedString(k) + "]";
-            case LoadMsh(var k) -> "4*([" + Integer.toUnsignedString(k) + "]&0xf)";
+            case LoadInd(var size, var k) -> "[x + " + k + "]";
+            case LoadMsh(var k) -> "4*([" + k + "]&0xf)";
             case LoadImm(var dst, var k) -> "#0x" + Integer.toHexString(k);
             case LoadMem(var dst, var slot) -> "M[" + slot + "]";
             case LoadLen _ -> "#pktlen";
             case Store(var src, var slot) -> "M[" + slot + "]";
-            case AluK(var op, var k) -> op.hexOperand() ? "#0x" + Integer.toHexString(k) : "#" + Integer.toUnsignedString(k);
+            case AluK(var op, var k) -> op.hexOperand() ? "#0x" + Integer.toHexString(k) : "#" + k;
             case AluX _, JmpX _ -> "x";
             case Ja(var offset) -> Long.toString(pc + 1L + offset);
             case JmpK(var op, var k, var jt, var jf) -> "#0x" + Integer.toHexString(k);
-            case RetK(var k) -> "#" + Integer.toUnsignedString(k);
+            case RetK(var k) -> "#" + k;
             case Neg _, RetA _, Tax _, Txa _ -> "";
         };
     }
 
     private static String absName(int k) {
         Extension ext = Extension.ofK(k);
-        return ext != null ? ext.listingName() : Integer.toUnsignedString(k);
+        return ext != null ? ext.listingName() : Integer.toString(k);
     }
 
     /** The {@code -dd} form: a C array body, {@code { 0x28, 0, 0, 0x0000000c },} per instruction. */
