@@ -27,7 +27,7 @@ final class AsmParser {
     private static final Map<String, Extension> EXTENSIONS = extensions();
 
     /** A target as written: a label, or an absolute pc in the listing form. */
-    private record Target(String label, int pc) {}
+    private record Target(String label, long pc) {}
 
     /** A parsed line whose targets are not yet resolved. */
     private record Pending(int line, String text, Shape shape) {}
@@ -35,7 +35,7 @@ final class AsmParser {
     /** The instruction of a line, built once its targets are known (absolute pc of each). */
     @FunctionalInterface
     private interface Shape {
-        Insn build(int pc, java.util.function.ToIntFunction<Target> resolve);
+        Insn build(int pc, java.util.function.ToLongFunction<Target> resolve);
     }
 
     private final boolean listing;
@@ -196,7 +196,7 @@ final class AsmParser {
     }
 
     private Insn ret(String operand) {
-        return switch (operand) {
+        return switch (operand.toLowerCase(Locale.ROOT)) {
             case "", "a", "%a" -> new RetA();
             case "x", "%x" -> throw error("ret x has no classic BPF encoding the kernel accepts");
             default -> new RetK(imm(operand));
@@ -212,7 +212,7 @@ final class AsmParser {
 
     private Shape ja(String operand) {
         Target t = listing ? absolute(operand) : label(operand);
-        return (pc, resolve) -> new Ja(skip(pc, resolve.applyAsInt(t), Integer.MAX_VALUE));
+        return (pc, resolve) -> new Ja(skip(pc, resolve.applyAsLong(t), Integer.MAX_VALUE));
     }
 
     private Shape jump(String op, String operand, Target[] listingTargets) {
@@ -236,21 +236,21 @@ final class AsmParser {
         };
         Target whenTrue = t[0], whenFalse = t[1];
         return (pc, resolve) -> {
-            int yes = skip(pc, resolve.applyAsInt(whenTrue), 255);
-            int no = whenFalse == null ? 0 : skip(pc, resolve.applyAsInt(whenFalse), 255);
+            int yes = skip(pc, resolve.applyAsLong(whenTrue), 255);
+            int no = whenFalse == null ? 0 : skip(pc, resolve.applyAsLong(whenFalse), 255);
             int jt = negated ? no : yes, jf = negated ? yes : no;
             return x ? new JmpX(jop, jt, jf) : new JmpK(jop, k, jt, jf);
         };
     }
 
-    private int skip(int pc, int target, int max) {
-        long skip = (long) target - pc - 1;
+    private int skip(int pc, long target, int max) {
+        long skip = target - pc - 1;
         if (skip < 0) throw error("jump to " + target + " goes backwards");
         if (skip > max) throw error("jump to " + target + " skips " + skip + " instructions; the limit is " + max);
         return (int) skip;
     }
 
-    private int resolve(Target t) {
+    private long resolve(Target t) {
         if (t.label() == null) return t.pc();
         Integer pc = labels.get(t.label());
         if (pc == null) throw error("undefined label '" + t.label() + "'");
@@ -264,13 +264,12 @@ final class AsmParser {
 
     private Target absolute(String s) {
         if (!s.matches("\\d+")) throw error("expected an instruction number, found '" + s + "'");
-        long v = Long.parseLong(s);
-        if (v > Integer.MAX_VALUE) throw error("instruction number too large: " + s);
-        return new Target(null, (int) v);
+        if (s.length() > 12) throw error("instruction number too large: " + s);
+        return new Target(null, Long.parseLong(s));
     }
 
     private static boolean isX(String operand) {
-        return operand.equals("x") || operand.equals("%x");
+        return operand.equalsIgnoreCase("x") || operand.equalsIgnoreCase("%x");
     }
 
     private Insn none(String operand, Insn insn) {
