@@ -24,6 +24,9 @@ final class AsmParser {
     private static final Pattern ABS = Pattern.compile("\\[#?(.+)]");
     private static final Pattern MEM = Pattern.compile("M\\[(.+)]");
     private static final Pattern MSH = Pattern.compile("(.+)\\*\\(\\[(.+)]&(.+)\\)");
+    private static final Pattern LABEL_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.]*");
+    private static final Pattern DIGITS = Pattern.compile("\\d+");
+    private static final Pattern BLANKS = Pattern.compile("\\s+");
     private static final Map<String, Extension> EXTENSIONS = extensions();
 
     /** A target as written: a label, or an absolute pc in the listing form. */
@@ -105,7 +108,7 @@ final class AsmParser {
         if (listing) {
             Matcher m = LISTING_PC.matcher(s);
             if (!m.matches()) throw error("expected a listing line '(NNN) op operand'");
-            if (!m.group(1).replaceFirst("^0+(?=.)", "").equals(String.valueOf(pending.size()))) {
+            if (!withoutLeadingZeros(m.group(1)).equals(Integer.toString(pending.size()))) {
                 throw error("expected instruction (" + String.format("%03d", pending.size()) + ")");
             }
             instruction(m.group(2).strip());
@@ -118,6 +121,12 @@ final class AsmParser {
             m = LABEL.matcher(s);
         }
         if (!s.isEmpty()) instruction(s);
+    }
+
+    private static String withoutLeadingZeros(String digits) {
+        int i = 0;
+        while (i < digits.length() - 1 && digits.charAt(i) == '0') i++;
+        return digits.substring(i);
     }
 
     private void instruction(String s) {
@@ -133,7 +142,7 @@ final class AsmParser {
                 targets = new Target[] {absolute(j.group(2)), absolute(j.group(3))};
             }
         }
-        String operand = rest.replaceAll("\\s+", "");
+        String operand = BLANKS.matcher(rest).replaceAll("");
         pending.add(new Pending(line, text, shape(op, operand, targets)));
     }
 
@@ -258,12 +267,12 @@ final class AsmParser {
     }
 
     private Target label(String s) {
-        if (!s.matches("[A-Za-z_][A-Za-z0-9_.]*")) throw error("expected a label, found '" + s + "'");
+        if (!LABEL_NAME.matcher(s).matches()) throw error("expected a label, found '" + s + "'");
         return new Target(s, -1);
     }
 
     private Target absolute(String s) {
-        if (!s.matches("\\d+")) throw error("expected an instruction number, found '" + s + "'");
+        if (!DIGITS.matcher(s).matches()) throw error("expected an instruction number, found '" + s + "'");
         if (s.length() > 12) throw error("instruction number too large: " + s);
         return new Target(null, Long.parseLong(s));
     }

@@ -86,8 +86,10 @@ public final class Assembler {
         Matcher m = C_INSN.matcher(stripped);
         List<RawInsn> raw = new ArrayList<>();
         List<Integer> lineOf = new ArrayList<>();
+        int line = 1, counted = 0;
         while (m.find()) {
-            int line = lineAt(stripped, m.start());
+            line += newlines(stripped, counted, m.start());
+            counted = m.start();
             String src = lines[line - 1];
             raw.add(raw(line, src, new String[] {m.group(1), m.group(2), m.group(3), m.group(4)}, 0));
             lineOf.add(line);
@@ -136,12 +138,12 @@ public final class Assembler {
         }
     }
 
-    private static int lineAt(String text, int index) {
-        int line = 1;
-        for (int i = 0; i < index; i++) {
-            if (text.charAt(i) == '\n') line++;
+    private static int newlines(String text, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) == '\n') n++;
         }
-        return line;
+        return n;
     }
 
     private static String firstMeaningfulLine(String text) {

@@ -27,7 +27,7 @@ class CodecRoundTripTest {
             long seed = r.nextLong();
             Random pr = new Random(seed);
             boolean inRange = pr.nextInt(5) != 0;
-            Program p = JitPrograms.program(pr, pr.nextBoolean() ? 20 : 400, inRange);
+            Program p = JitPrograms.program(pr, pr.nextInt(5) == 0 ? 400 : 30, inRange);
             String where = "seed " + SEED + ", program #" + i + " (program seed " + seed + ")\n" + p;
             checks += roundTrip(p, where, q -> Codec.decode(Codec.encode(q)));
             checks += roundTrip(p, where, q -> Codec.fromBytes(Codec.toBytes(q, ByteOrder.LITTLE_ENDIAN), ByteOrder.LITTLE_ENDIAN));

@@ -47,12 +47,15 @@ class ListingTest {
         for (int i = 0; i < codes.size(); i++) order.add(i);
         order.sort(Comparator.comparing((Integer i) -> insns.get(i).isReturn()).thenComparing(codes::get));
         StringBuilder actual = new StringBuilder();
+        List<Insn> program = new ArrayList<>();
         for (int pc = 0; pc < order.size(); pc++) {
             int i = order.get(pc);
             actual.append(String.format("%-50s; 0x%04x%n", Listing.line(pc, insns.get(i)), codes.get(i)));
+            program.add(insns.get(i));
         }
         assertEquals(49, insns.size(), "classic BPF has 49 instruction forms");
         assertEquals(expected, actual.toString().replace(System.lineSeparator(), "\n"));
+        assertEquals(new Program(program), Assembler.parse(expected), "the suite's text reads back");
     }
 
     static List<String> filters() {
