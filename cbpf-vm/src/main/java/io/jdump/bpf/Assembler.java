@@ -31,10 +31,11 @@ public final class Assembler {
 
     /** Parses any of the supported text forms, recognised by their shape. */
     public static Program parse(String text) {
-        String first = firstMeaningfulLine(text);
+        String stripped = AsmParser.stripComments(text);
+        String first = firstMeaningfulLine(stripped);
         if (first == null) throw new AssemblyException(0, null, "no instructions");
         if (NUMBER_LINE.matcher(first).matches()) return parseDecimal(text);
-        if (C_INSN.matcher(text).find()) return parseCArray(text);
+        if (C_INSN.matcher(stripped).find()) return parseCArray(text);
         if (LISTING_LINE.matcher(first).matches()) return AsmParser.parseListing(text);
         return AsmParser.parseAsm(text);
     }
@@ -146,8 +147,9 @@ public final class Assembler {
         return n;
     }
 
+    /** The first non-blank line of text whose comments are already blanked out. */
     private static String firstMeaningfulLine(String text) {
-        for (String line : AsmParser.stripComments(text).split("\\R")) {
+        for (String line : text.split("\\R")) {
             if (!line.isBlank()) return line;
         }
         return null;

@@ -10,6 +10,9 @@ import io.jdump.bpf.Insn.*;
  * {@code jt T<TAB>jf F} with absolute targets. Constants print in hex where they are compared
  * or OR-ed and in decimal where they are offsets, counts or arithmetic operands, as libpcap does.
  * Operand-less instructions have no trailing blanks (libpcap after 1.10; the filter suite's form).
+ *
+ * <p>{@link #asm} writes Linux {@code bpf_asm} assembly with labels. {@link Assembler#parse} reads
+ * every one of these forms back to the same program.
  */
 public final class Listing {
     private Listing() {}

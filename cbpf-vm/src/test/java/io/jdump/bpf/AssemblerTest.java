@@ -41,6 +41,7 @@ class AssemblerTest {
             new Accept("bpf_asm three-target jeq", "  ldh [12]\n  jeq #0x800, keep, drop\nkeep: ret #262144\ndrop: ret #0\n", IP),
             new Accept("bpf_asm labels on their own lines", "ldh [12]\njeq #2048, keep\njmp drop\nkeep:\n  ret #262144\ndrop:\n  ret #0",
                     "(000) ldh      [12]\n(001) jeq      #0x800           jt 3\tjf 2\n(002) ja       4\n(003) ret      #262144\n(004) ret      #0\n"),
+            new Accept("bpf_asm with a C initialiser in a comment", "/* { 0x6, 0, 0, 0 } */\nldh [12]\njne #0x800, drop\nret #262144\ndrop: ret #0", IP),
             new Accept("bpf_asm comments", "# a comment line\nldh [12] ; the type\n/* a\n   block */ jne #0x800, drop\nret #262144 /* keep */\ndrop: ret #0", IP),
             new Accept("jlt and jle lower to jge and jgt", "ld #1\njlt #5, a, b\njle x, a\na: ret #1\nb: ret #0",
                     "(000) ld       #0x1\n(001) jge      #0x5             jt 4\tjf 3\n(002) jgt      x                jt 3\tjf 3\n(003) ret      #1\n(004) ret      #0\n"),

@@ -21,6 +21,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
@@ -188,7 +189,8 @@ class JitDifferentialTest {
             }
             insns.add(new RetA());
             Program p = new Program(insns);
-            assertTrue(Jit.bytecode(p).length > 65536, "the program should need more than one method");
+            var single = assertThrows(IllegalArgumentException.class, () -> Jit.bytecode(p, 0), "needs more than one method");
+            assertTrue(single.getMessage().startsWith("Code length"), single.getMessage());
             compareOn(p, Jit.compile(p), r, 200, "4096-insn program, seed " + SEED);
         }
     }
