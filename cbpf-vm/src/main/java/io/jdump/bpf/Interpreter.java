@@ -101,7 +101,10 @@ public final class Interpreter implements PacketFilter {
                 case 0x84: a = -a; break;                               // neg
                 case 0x07: x = a; break;                                // tax
                 case 0x87: a = x; break;                                // txa
-                case 0x05: pc += kk; break;                             // ja
+                case 0x05:                                              // ja
+                    if (Integer.compareUnsigned(kk, n - pc) >= 0) return 0;   // past the end
+                    pc += kk;
+                    break;
                 case 0x15: pc += a == kk ? jt[pc] : jf[pc]; break;
                 case 0x25: pc += Integer.compareUnsigned(a, kk) > 0 ? jt[pc] : jf[pc]; break;
                 case 0x35: pc += Integer.compareUnsigned(a, kk) >= 0 ? jt[pc] : jf[pc]; break;

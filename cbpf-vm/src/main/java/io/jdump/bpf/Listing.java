@@ -12,6 +12,9 @@ import io.jdump.bpf.Insn.*;
  * Operand-less instructions have no trailing blanks (libpcap after 1.10; the filter suite's form).
  * Decimal operands are printed signed, as libpcap's {@code %d} does: {@code ld [x + -4088]},
  * {@code ret #-1} (the filter suite has the former).
+ *
+ * <p>{@link #asm} writes Linux {@code bpf_asm} assembly with labels. {@link Assembler#parse} reads
+ * every one of these forms back to the same program.
  */
 public final class Listing {
     private Listing() {}
@@ -103,5 +106,53 @@ public final class Listing {
               .append(Integer.toUnsignedString(r.k())).append('\n');
         }
         return sb.toString();
+    }
+
+    /**
+     * The program as Linux {@code bpf_asm} assembly: one instruction a line, jump targets as labels
+     * {@code L<pc>:} in front of the instructions they name, constants as the listing prints them,
+     * ancillary loads by their {@code bpf_asm} names ({@code ld #proto}, {@code ldb #vlan_avail}).
+     * {@link Assembler#parse} reads it back to an equal program.
+     *
+     * @throws IllegalArgumentException when a jump leaves the program, which no label can name
+     */
+    public static String asm(Program program) {
+        boolean[] target = new boolean[program.size()];
+        for (int pc = 0; pc < program.size(); pc++) {
+            for (long t : targets(pc, program.get(pc))) {
+                if (t >= program.size()) {
+                    throw new IllegalArgumentException(line(pc, program.get(pc)) + ": jump past end of program has no label");
+                }
+                target[(int) t] = true;
+            }
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int pc = 0; pc < program.size(); pc++) {
+            String label = target[pc] ? "L" + pc + ":" : "";
+            sb.append(String.format("%-7s %s", label, asmLine(pc, program.get(pc))).stripTrailing()).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static long[] targets(int pc, Insn insn) {
+        return switch (insn) {
+            case Ja(var offset) -> new long[] {pc + 1L + offset};
+            case JmpK(var op, var k, var jt, var jf) -> new long[] {pc + 1L + jt, pc + 1L + jf};
+            case JmpX(var op, var jt, var jf) -> new long[] {pc + 1L + jt, pc + 1L + jf};
+            default -> new long[0];
+        };
+    }
+
+    private static String asmLine(int pc, Insn insn) {
+        String op = mnemonic(insn);
+        return switch (insn) {
+            case LoadAbs(var size, var k) when Extension.ofK(k) != null -> op + " #" + AsmParser.asmName(Extension.ofK(k));
+            case LoadLen _ -> op + " #len";
+            case RetA _ -> "ret a";
+            case Ja(var offset) -> "ja L" + (pc + 1 + offset);
+            case JmpK(var o, var k, var jt, var jf) -> op + " #0x" + Integer.toHexString(k) + ", L" + (pc + 1 + jt) + ", L" + (pc + 1 + jf);
+            case JmpX(var o, var jt, var jf) -> op + " x, L" + (pc + 1 + jt) + ", L" + (pc + 1 + jf);
+            default -> (op + " " + operand(pc, insn)).strip();
+        };
     }
 }

@@ -156,6 +156,7 @@ public final class SemanticsCases {
             c("jset x", 2, jumpX(0xf0, 0x0f, JSET)),
             c("jt and jf skip", 4, new LoadImm(A, 1), new JmpK(JEQ, 1, 2, 0), new RetK(3), new RetK(5), new RetK(4)),
             c("ja", 9, new Ja(1), new RetK(8), new RetK(9)),
+            oursOnly(c("ja near 2^31, past the end", 0, new LoadImm(A, 1), new Ja(Integer.MAX_VALUE), new RetK(1))),
             // returns: unsigned, unclamped
             c("ret #0", 0, new RetK(0)),
             c("ret #k larger than caplen", 0xffffffff, new RetK(0xffffffff)),
