@@ -90,9 +90,6 @@ public final class PcapNgReader implements CaptureReader {
         while (first == null) {
             int type = nextBlock();
             if (type < 0) throw new IOException("the capture file has no Interface Description Blocks");
-            if (type == EPB || type == SPB || type == PB) {
-                throw new IOException("the capture file has a packet block before any Interface Description Blocks");
-            }
         }
     }
 
@@ -263,6 +260,7 @@ public final class PcapNgReader implements CaptureReader {
     }
 
     private Interface iface(int id) throws IOException {
+        if (first == null) throw new IOException("the capture file has a packet block before any Interface Description Blocks");
         if (id < 0 || id >= interfaces.size()) {
             throw new IOException("a packet arrived on interface " + Integer.toUnsignedString(id)
                     + ", but there's no Interface Description Block for that interface");
