@@ -10,7 +10,7 @@ import java.io.IOException;
  * interface. The loop asks for one packet at a time and finds it in {@link #current()}.
  */
 interface PacketSource extends AutoCloseable {
-    /** The line tcpdump prints on standard error before the packets ({@code reading from file ...}). */
+    /** What tcpdump prints on standard error before the packets ({@code reading from file ...}), one or more lines. */
     String banner();
 
     /** The link type of the source (a file's header field, FCS bits included). */

@@ -1,5 +1,6 @@
 package io.jdump.cli;
 
+import io.jdump.filter.LinkType;
 import io.jdump.pcap.CaptureReader;
 import io.jdump.pcap.LinkTypes;
 import io.jdump.pcap.RecordView;
@@ -57,10 +58,15 @@ final class SavefileSource implements PacketSource {
         }
     }
 
+    /**
+     * tcpdump's line, plus its warning for Linux cooked v2 files, whose interface indexes name
+     * interfaces of the machine that captured them.
+     */
     @Override
     public String banner() {
-        return "reading from file " + name + ", link-type " + LinkTypes.describe(reader.linkTypeNumber())
+        String line = "reading from file " + name + ", link-type " + LinkTypes.describe(reader.linkTypeNumber())
                 + ", snapshot length " + Integer.toUnsignedString(reader.snaplen());
+        return reader.linkType() == LinkType.LINUX_SLL2 ? line + "\nWarning: interface names might be incorrect" : line;
     }
 
     @Override public int linkType() { return reader.rawLinkType(); }
