@@ -69,8 +69,8 @@ public final class PcapNgReader implements CaptureReader {
             throw new IOException("Section Header Block in pcapng dump file has invalid length " + SHB_MIN + " < _"
                     + Integer.toUnsignedString(total) + "_ < " + SHB_INSANE_MAX + " (BT_SHB_INSANE_MAX)");
         }
-        int got = in.ensure(SHB_MIN);
-        if (got < SHB_MIN) throw truncated(SHB_MIN - 12, got - 12);
+        int got = in.ensure(total);
+        if (got < total) throw truncated(total - 12, got - 12);
         b = in.buffer();
         p = in.pos();
         int major = Input.getShort(b, p + 12, be);
@@ -78,8 +78,6 @@ public final class PcapNgReader implements CaptureReader {
         if (major != 1 || (minor != 0 && minor != 2)) {
             throw new IOException("unsupported pcapng savefile version " + major + "." + minor);
         }
-        got = in.ensure(total);
-        if (got < total) throw truncated(total - SHB_MIN, got - SHB_MIN);
         in.skip(total);
         PcapNgReader r = new PcapNgReader(in, be);
         r.readToFirstInterface();

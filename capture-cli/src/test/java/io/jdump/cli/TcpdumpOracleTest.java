@@ -97,6 +97,23 @@ class TcpdumpOracleTest {
         return tests.stream();
     }
 
+    /** pcapng files cut at seeded random points: same messages and partial output as tcpdump. */
+    @TestFactory
+    Stream<DynamicTest> cutPcapngFailsLikeTcpdump() throws Exception {
+        Tcpdump.require();
+        long seed = Long.getLong("jdump.seed", System.nanoTime());
+        int cases = 10 * Integer.getInteger("jdump.fuzz.scale", 1);
+        byte[] whole = Files.readAllBytes(Requirements.sharedFile("tcpdump-corpus/inputs/dhcp-option-108.pcapng"));
+        Random random = new Random(seed);
+        List<DynamicTest> tests = new ArrayList<>();
+        for (int i = 0; i < cases; i++) {
+            byte[] bytes = Arrays.copyOf(whole, random.nextInt(whole.length));
+            String name = "seed " + seed + " case " + i + " (" + bytes.length + " bytes)";
+            tests.add(dynamicTest(name, () -> damagedLikeTcpdump(bytes, name)));
+        }
+        return tests.stream();
+    }
+
     private static byte[] overwrite(byte[] whole, Random random) {
         byte[] b = Arrays.copyOf(whole, Math.min(whole.length, 4000));
         int at = 24 + random.nextInt(b.length - 40);
