@@ -7,6 +7,7 @@ import io.jdump.pcap.RecordView;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -30,32 +31,20 @@ final class SavefileSource implements PacketSource {
      * @throws CliException with tcpdump's message when the file cannot be opened or is not a capture file
      */
     static SavefileSource open(String name, InputStream stdin, boolean oneLinkType) {
-        InputStream in = openStream(name, stdin);
         try {
-            return new SavefileSource(name, CaptureReader.open(in), oneLinkType);
+            return new SavefileSource(name, openReader(name, stdin), oneLinkType);
+        } catch (FileSystemException e) {
+            throw new CliException(name + ": " + Io.reason(e), e);
         } catch (IOException e) {
-            closeQuietly(in);
             throw new CliException(e.getMessage(), e);
         }
     }
 
-    private static InputStream openStream(String name, InputStream stdin) {
-        if (name.equals("-")) return stdin;
+    private static CaptureReader openReader(String name, InputStream stdin) throws IOException {
+        if (name.equals("-")) return CaptureReader.open(stdin);
         Path path = Path.of(name);
         if (Files.isDirectory(path)) throw new CliException("error reading dump file: Is a directory");
-        try {
-            return Files.newInputStream(path);
-        } catch (IOException e) {
-            throw new CliException(name + ": " + Io.reason(e), e);
-        }
-    }
-
-    private static void closeQuietly(InputStream in) {
-        try {
-            in.close();
-        } catch (IOException ignored) {
-            // the open error is the one to report
-        }
+        return Files.isRegularFile(path) ? CaptureReader.open(path) : CaptureReader.open(Files.newInputStream(path));
     }
 
     /**

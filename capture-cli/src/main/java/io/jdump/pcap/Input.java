@@ -2,6 +2,9 @@ package io.jdump.pcap;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -11,6 +14,9 @@ import java.nio.ByteOrder;
  * {@link #ensure} makes {@code n} bytes available from {@link #pos()} in {@link #buffer()},
  * compacting and growing the buffer as needed. Readers never copy packet bytes; the window
  * moves on with {@link #skip}.
+ *
+ * <p>A regular file is mapped into memory rather than read: the window is filled by copying from
+ * the page cache, without a system call or a temporary native buffer per chunk.
  */
 final class Input {
     /** Read size: large enough that a 1 GB file takes a few thousand reads. */
@@ -24,6 +30,9 @@ final class Input {
     private static final VarHandle LONG_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
     private final InputStream in;
+    private final MemorySegment mapped;
+    private final Arena arena;
+    private long mappedPos;
     private byte[] buf = new byte[2 * CHUNK];
     private int pos;
     private int limit;
@@ -31,6 +40,15 @@ final class Input {
 
     Input(InputStream in) {
         this.in = in;
+        this.mapped = null;
+        this.arena = null;
+    }
+
+    /** A window over a mapped file; closing the input unmaps it. */
+    Input(MemorySegment mapped, Arena arena) {
+        this.in = InputStream.nullInputStream();
+        this.mapped = mapped;
+        this.arena = arena;
     }
 
     byte[] buffer() { return buf; }
@@ -59,13 +77,23 @@ final class Input {
             buf = bigger;
         }
         while (limit < n) {
-            int got = in.read(buf, limit, Math.min(buf.length - limit, Math.max(CHUNK, n - limit)));
+            int got = read(Math.min(buf.length - limit, Math.max(CHUNK, n - limit)));
             if (got < 0) {
                 eof = true;
                 return;
             }
             limit += got;
         }
+    }
+
+    private int read(int len) throws IOException {
+        if (mapped == null) return in.read(buf, limit, len);
+        long left = mapped.byteSize() - mappedPos;
+        if (left <= 0) return -1;
+        int n = (int) Math.min(len, left);
+        MemorySegment.copy(mapped, ValueLayout.JAVA_BYTE, mappedPos, buf, limit, n);
+        mappedPos += n;
+        return n;
     }
 
     /** Moves the window {@code n} bytes on; {@code n} must be available. */
@@ -75,6 +103,7 @@ final class Input {
 
     void close() throws IOException {
         in.close();
+        if (arena != null) arena.close();
     }
 
     static int getInt(byte[] b, int off, boolean bigEndian) {
