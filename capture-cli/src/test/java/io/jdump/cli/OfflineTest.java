@@ -64,6 +64,21 @@ class OfflineTest {
     }
 
     @Test
+    void packetBufferedWritesTheSameBytes() throws IOException {
+        Jdump.Result r = Jdump.run("-r", HTTP, "--bpf", PORT_80, "-w", "-", "-U");
+        assertEquals(0, r.status(), r.err());
+        assertArrayEquals(expected80(), r.bytes());
+    }
+
+    @Test
+    void readsPcapngFromStandardInput() throws IOException {
+        Jdump.Result ng = Jdump.run("-r", HTTP, "-w", "-", "--pcapng", "--nano");
+        Jdump.Result r = Jdump.run(ng.bytes(), "-r", "-", "--bpf", PORT_80, "-w", "-");
+        assertEquals(0, r.status(), r.err());
+        assertArrayEquals(expected80(), r.bytes());
+    }
+
+    @Test
     void programFromStandardInput() throws IOException {
         Jdump.Result r = Jdump.run(Files.readAllBytes(Path.of(PORT_80)), "-r", HTTP, "--bpf", "-", "-w", "-");
         assertEquals(0, r.status(), r.err());
