@@ -63,6 +63,7 @@ public final class Main implements Callable<Integer> {
                 .setExecutionExceptionHandler(errors);
     }
 
+    /** Runs the command on the process's arguments and exits with its status (0, or 1 for any failure). */
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(new BufferedWriter(
                 new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16));
