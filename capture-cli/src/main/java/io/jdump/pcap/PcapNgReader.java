@@ -49,6 +49,7 @@ public final class PcapNgReader implements CaptureReader {
     private long seconds;
     private long nanos;
     private Interface current;
+    private int blockType;
 
     private PcapNgReader(Input in, boolean bigEndian) {
         this.in = in;
@@ -86,8 +87,7 @@ public final class PcapNgReader implements CaptureReader {
 
     private void readToFirstInterface() throws IOException {
         while (first == null) {
-            int type = nextBlock();
-            if (type < 0) throw new IOException("the capture file has no Interface Description Blocks");
+            if (!nextBlock()) throw new IOException("the capture file has no Interface Description Blocks");
         }
     }
 
@@ -107,20 +107,19 @@ public final class PcapNgReader implements CaptureReader {
 
     @Override
     public boolean advance() throws IOException {
-        while (true) {
-            int type = nextBlock();
-            if (type < 0) return false;
-            if (type == EPB || type == SPB || type == PB) return true;
+        while (nextBlock()) {
+            if (blockType == EPB || blockType == SPB || blockType == PB) return true;
         }
+        return false;
     }
 
     /**
-     * Reads one whole block and handles it; returns its type, or -1 at the end of the file.
-     * The window is left after the block.
+     * Reads one whole block and handles it, leaving its type in {@link #blockType}; false at the
+     * end of the file. The window is left after the block.
      */
-    private int nextBlock() throws IOException {
+    private boolean nextBlock() throws IOException {
         int got = in.ensure(8);
-        if (got == 0) return -1;
+        if (got == 0) return false;
         if (got < 8) throw truncated(8, got);
         byte[] b = in.buffer();
         int p = in.pos();
@@ -147,7 +146,8 @@ public final class PcapNgReader implements CaptureReader {
             case SPB -> simplePacket(b, body, bodyLen);
             default -> { }
         }
-        return type;
+        blockType = type;
+        return true;
     }
 
     /** A later Section Header Block may use the other byte order; its byte-order magic says which. */

@@ -108,8 +108,9 @@ public final class PcapReader implements CaptureReader {
         in.skip(RECORD_HEADER);
         got = in.ensure(cap);
         if (got < cap) {
-            throw new IOException("truncated dump file; tried to read " + Integer.toUnsignedString(cap)
-                    + " captured bytes, only got " + got);
+            // libpcap reads the first snaplen bytes, then the rest it drops: the message names the read that fell short
+            int wanted = got < snaplen ? Math.min(cap, snaplen) : cap;
+            throw new IOException("truncated dump file; tried to read " + wanted + " captured bytes, only got " + got);
         }
         offset = in.pos();
         in.skip(cap);

@@ -97,7 +97,7 @@ class TcpdumpOracleTest {
         return tests.stream();
     }
 
-    /** pcapng files cut at seeded random points: same messages and partial output as tcpdump. */
+    /** pcapng files cut at seeded random points, or with bytes overwritten: same messages and partial output as tcpdump. */
     @TestFactory
     Stream<DynamicTest> cutPcapngFailsLikeTcpdump() throws Exception {
         Tcpdump.require();
@@ -107,11 +107,19 @@ class TcpdumpOracleTest {
         Random random = new Random(seed);
         List<DynamicTest> tests = new ArrayList<>();
         for (int i = 0; i < cases; i++) {
-            byte[] bytes = Arrays.copyOf(whole, random.nextInt(whole.length));
+            byte[] bytes = i % 2 == 0 ? Arrays.copyOf(whole, random.nextInt(whole.length)) : overwriteNg(whole, random);
             String name = "seed " + seed + " case " + i + " (" + bytes.length + " bytes)";
             tests.add(dynamicTest(name, () -> damagedLikeTcpdump(bytes, name)));
         }
         return tests.stream();
+    }
+
+    /** Four random bytes somewhere in the blocks after the first Section Header Block. */
+    private static byte[] overwriteNg(byte[] whole, Random random) {
+        byte[] b = whole.clone();
+        int at = 196 + random.nextInt(b.length - 200);
+        for (int k = 0; k < 4; k++) b[at + k] = (byte) random.nextInt(256);
+        return b;
     }
 
     private static byte[] overwrite(byte[] whole, Random random) {
@@ -127,8 +135,14 @@ class TcpdumpOracleTest {
         Jdump.Result actual = Jdump.run("-r", file.toString(), "-w", "-");
         String where = name + ": " + expected.stderr();
         assertEquals(expected.status(), actual.status(), where);
-        assertEquals(expected.stderr().replace("tcpdump: ", "jdump: "), actual.err(), where);
+        assertEquals(expected.stderr().replace("tcpdump: ", "jdump: "), libpcap1103(actual.err()), where);
         assertArrayEquals(expected.stdout(), actual.bytes(), where);
+    }
+
+    /** Our message in libpcap 1.10.3's words where the suite's libpcap (HEAD) added numbers. */
+    private static String libpcap1103(String err) {
+        return err.replaceAll("block total length in header \\d+ and trailer \\d+ don't match",
+                "block total length in header and trailer don't match");
     }
 
     @TestFactory

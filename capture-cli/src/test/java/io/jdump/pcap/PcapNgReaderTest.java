@@ -76,7 +76,7 @@ class PcapNgReaderTest {
     @Test
     void skipsNameResolutionStatisticsAndUnknownBlocks() {
         byte[] file = Captures.pcapng(LE).block(4, new byte[] {0, 0, 0, 0}).idb(1, 100, -1).block(5, new byte[20])
-                .block(0x999, "hello".getBytes()).epb(0, 1_000_000, 60, packet(60)).block(5, new byte[20]).bytes();
+                .block(0x999, "hello".getBytes()).block(0x80000bad, new byte[8]).epb(0, 1_000_000, 60, packet(60)).block(5, new byte[20]).bytes();
         PcapReaderTest.Result r = readAll(file);
         assertNull(r.error());
         assertEquals(1, r.frames().size());
@@ -118,6 +118,9 @@ class PcapNgReaderTest {
                 Arguments.of("no interface", Captures.pcapng(LE).idb(1, 100, -1).epb(3, 1, 60, packet(60)).bytes(), 0,
                         "a packet arrived on interface 3, but there's no Interface Description Block for that interface"),
                 Arguments.of("packet before interface", Captures.pcapng(LE).epb(0, 1, 60, packet(60)).bytes(), 0,
+                        "the capture file has a packet block before any Interface Description Blocks"),
+                Arguments.of("unknown block type with the high bit set, then a packet", Captures.pcapng(LE)
+                        .block(0xb2628f49, new byte[4]).epb(0, 1, 60, packet(60)).bytes(), 0,
                         "the capture file has a packet block before any Interface Description Blocks"),
                 Arguments.of("no interface at all", Captures.pcapng(LE).bytes(), 0, "the capture file has no Interface Description Blocks"),
                 Arguments.of("version 2.0", Captures.pcapng(LE, 2, 0).bytes(), 0, "unsupported pcapng savefile version 2.0"),

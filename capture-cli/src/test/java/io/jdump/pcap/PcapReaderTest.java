@@ -109,6 +109,12 @@ class PcapReaderTest {
                 Arguments.of("wrong magic", new byte[] {0, 1, 2, 3, 0, 0, 0, 0}, 0, "unknown file format"),
                 Arguments.of("truncated record header", two.cut(81 + 10), 1, "truncated dump file; tried to read 16 header bytes, only got 6"),
                 Arguments.of("truncated record", two.cut(21), 1, "truncated dump file; tried to read 81 captured bytes, only got 60"),
+                Arguments.of("record above snaplen, cut in its first snaplen bytes",
+                        Captures.pcap(LE, Precision.MICRO, 40, 1).record(1, 0, 100, 100, new byte[30]).bytes(), 0,
+                        "truncated dump file; tried to read 40 captured bytes, only got 30"),
+                Arguments.of("record above snaplen, cut after them",
+                        Captures.pcap(LE, Precision.MICRO, 40, 1).record(1, 0, 100, 100, new byte[60]).bytes(), 0,
+                        "truncated dump file; tried to read 100 captured bytes, only got 60"),
                 Arguments.of("absurd caplen", Captures.pcap(LE, Precision.MICRO, 65535, 1).record(1, 0, 60, packet(60))
                         .record(1, 0, 0x7fffffff, 60, packet(60)).bytes(), 1,
                         "invalid packet capture length 2147483647, bigger than snaplen of 65535"),
