@@ -1,98 +1,133 @@
 package io.jdump.pcap;
 
-import io.jdump.filter.LinkType;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteOrder;
 
 /**
- * Reads classic pcap files (both byte orders, microsecond and nanosecond magic).
- * A damaged record ends reading with an {@link IOException} carrying libpcap's message; every
- * whole record before it has been returned.
+ * Reads classic pcap files: both byte orders, microsecond and nanosecond magic, any link type
+ * and snapshot length.
+ *
+ * <p>The file header is 24 bytes (magic, version 2.4, two unused words, snaplen, link type);
+ * each record is a 16-byte header (seconds, fraction, caplen, wirelen) and caplen bytes. As in
+ * libpcap: a snaplen of 0 (or negative) means the link type's maximum; a record longer than the
+ * link type's maximum is damage; a record longer than the snaplen but not than the maximum is
+ * cut to the snaplen, keeping its wire length.
+ *
+ * <p>Open errors use the wording of the libpcap in the filter suite (HEAD), e.g.
+ * {@code unsupported pcap savefile version 1.4}, {@code savefile linktype reserved field not zero (0x00300000)}.
  */
-public final class PcapReader implements AutoCloseable {
-    static final int MAGIC_MICRO = 0xa1b2c3d4;
-    static final int MAGIC_NANO = 0xa1b23c4d;
+public final class PcapReader implements CaptureReader {
+    static final int FILE_HEADER = 24;
+    static final int RECORD_HEADER = 16;
 
-    private final InputStream in;
-    private final ByteOrder order;
-    private final boolean nano;
+    private final Input in;
+    private final boolean bigEndian;
+    private final Precision precision;
     private final int snaplen;
     private final int rawLinkType;
-    private final LinkType linkType;
-    private final byte[] header = new byte[16];
+    private final int maxCaplen;
 
-    private PcapReader(InputStream in, ByteOrder order, boolean nano, int snaplen, int rawLinkType) {
+    private int offset;
+    private int caplen;
+    private int wirelen;
+    private long seconds;
+    private long nanos;
+
+    private PcapReader(Input in, boolean bigEndian, Precision precision, int snaplen, int rawLinkType) {
         this.in = in;
-        this.order = order;
-        this.nano = nano;
-        this.snaplen = snaplen;
+        this.bigEndian = bigEndian;
+        this.precision = precision;
         this.rawLinkType = rawLinkType;
-        this.linkType = LinkType.fromLinkType(rawLinkType & 0x03ffffff);
+        this.maxCaplen = LinkTypes.maxSnaplen(rawLinkType & 0xffff);
+        this.snaplen = snaplen <= 0 ? maxCaplen : snaplen;
     }
 
-    /** Reads the file header. */
-    public static PcapReader open(InputStream in) throws IOException {
-        byte[] h = new byte[24];
-        int got = in.readNBytes(h, 0, 24);
-        if (got < 4) throw new IOException("truncated dump file; tried to read 4 file header bytes, only got " + got);
-        int be = getInt(h, 0, ByteOrder.BIG_ENDIAN);
-        int le = getInt(h, 0, ByteOrder.LITTLE_ENDIAN);
-        ByteOrder order;
-        boolean nano;
-        if (be == MAGIC_MICRO || be == MAGIC_NANO) {
-            order = ByteOrder.BIG_ENDIAN;
-            nano = be == MAGIC_NANO;
-        } else if (le == MAGIC_MICRO || le == MAGIC_NANO) {
-            order = ByteOrder.LITTLE_ENDIAN;
-            nano = le == MAGIC_NANO;
-        } else {
-            throw new IOException("unknown file format");
-        }
-        if (got < 24) throw new IOException("truncated dump file; tried to read 24 file header bytes, only got " + got);
-        return new PcapReader(in, order, nano, getInt(h, 16, order), getInt(h, 20, order));
+    /** Opens a classic pcap file; use {@link CaptureReader#open} to accept pcapng too. */
+    public static PcapReader open(InputStream stream) throws IOException {
+        CaptureReader r = CaptureReader.open(stream);
+        if (r instanceof PcapReader p) return p;
+        r.close();
+        throw new IOException("unknown file format");
     }
 
-    public ByteOrder byteOrder() { return order; }
-
-    public boolean nanosecond() { return nano; }
-
-    public int snaplen() { return snaplen; }
-
-    /** The link type, or null when the file's link-type number is unknown ({@link #rawLinkType()}). */
-    public LinkType linkType() { return linkType; }
-
-    public int rawLinkType() { return rawLinkType; }
-
-    /** The next record, or null at the end of the file. */
-    public Frame next() throws IOException {
-        int got = in.readNBytes(header, 0, 16);
-        if (got == 0) return null;
-        if (got < 16) throw new IOException("truncated dump file; tried to read 16 header bytes, only got " + got);
-        long sec = getInt(header, 0, order) & 0xffffffffL;
-        int frac = getInt(header, 4, order);
-        int caplen = getInt(header, 8, order);
-        int wirelen = getInt(header, 12, order);
-        if (caplen < 0 || caplen > Math.max(snaplen, 262144)) {
-            throw new IOException("invalid packet capture length " + Integer.toUnsignedString(caplen)
-                    + ", bigger than snaplen of " + Math.max(snaplen, 262144));
+    /** Reads the file header; the magic has been checked and is at the window's start. */
+    static PcapReader open(Input in) throws IOException {
+        int got = in.ensure(FILE_HEADER);
+        if (got < FILE_HEADER) {
+            throw new IOException("truncated dump file; tried to read " + FILE_HEADER + " file header bytes, only got " + (got - 4));
         }
-        byte[] data = in.readNBytes(caplen);
-        if (data.length < caplen) {
-            throw new IOException("truncated dump file; tried to read " + caplen + " captured bytes, only got " + data.length);
+        byte[] h = in.buffer();
+        int p = in.pos();
+        int magic = Input.getInt(h, p, true);
+        boolean be = magic == Precision.MICRO.magic() || magic == Precision.NANO.magic();
+        Precision precision = (be ? magic : Integer.reverseBytes(magic)) == Precision.NANO.magic() ? Precision.NANO : Precision.MICRO;
+        int major = Input.getShort(h, p + 4, be);
+        int minor = Input.getShort(h, p + 6, be);
+        if (major != 2 || minor > 4) throw new IOException("unsupported pcap savefile version " + major + "." + minor);
+        int snaplen = Input.getInt(h, p + 16, be);
+        int linkType = Input.getInt(h, p + 20, be);
+        if ((linkType & LinkTypes.RESERVED_BITS) != 0) {
+            throw new IOException(String.format("savefile linktype reserved field not zero (0x%08x)", linkType & LinkTypes.RESERVED_BITS));
         }
-        return new Frame(linkType, sec, nano ? frac : frac * 1000, wirelen, data);
+        in.skip(FILE_HEADER);
+        return new PcapReader(in, be, precision, snaplen, linkType);
+    }
+
+    /** The byte order of the file. */
+    public ByteOrder byteOrder() { return bigEndian ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN; }
+
+    /** The time-stamp precision of the file's magic. */
+    public Precision precision() { return precision; }
+
+    @Override public int rawLinkType() { return rawLinkType; }
+    @Override public int snaplen() { return snaplen; }
+    @Override public byte[] buffer() { return in.buffer(); }
+    @Override public int offset() { return offset; }
+    @Override public int caplen() { return caplen; }
+    @Override public int wirelen() { return wirelen; }
+    @Override public long seconds() { return seconds; }
+    @Override public long nanos() { return nanos; }
+    @Override public int recordLinkType() { return rawLinkType; }
+    @Override public int recordSnaplen() { return snaplen; }
+
+    @Override
+    public boolean advance() throws IOException {
+        int got = in.ensure(RECORD_HEADER);
+        if (got == 0) return false;
+        if (got < RECORD_HEADER) {
+            throw new IOException("truncated dump file; tried to read " + RECORD_HEADER + " header bytes, only got " + got);
+        }
+        byte[] b = in.buffer();
+        int p = in.pos();
+        seconds = Input.getInt(b, p, bigEndian) & 0xffffffffL;
+        nanos = precision.toNanos(Input.getInt(b, p + 4, bigEndian) & 0xffffffffL);
+        int cap = Input.getInt(b, p + 8, bigEndian);
+        wirelen = Input.getInt(b, p + 12, bigEndian);
+        checkCaplen(cap);
+        in.skip(RECORD_HEADER);
+        got = in.ensure(cap);
+        if (got < cap) {
+            // libpcap reads the first snaplen bytes, then the rest it drops: the message names the read that fell short
+            int wanted = got < snaplen ? Math.min(cap, snaplen) : cap;
+            throw new IOException("truncated dump file; tried to read " + wanted + " captured bytes, only got " + got);
+        }
+        offset = in.pos();
+        in.skip(cap);
+        caplen = Integer.compareUnsigned(cap, snaplen) > 0 ? snaplen : cap;
+        return true;
+    }
+
+    private void checkCaplen(int cap) throws IOException {
+        if (Integer.compareUnsigned(cap, maxCaplen) <= 0) return;
+        String limit = Integer.compareUnsigned(snaplen, maxCaplen) > 0
+                ? "maximum of " + maxCaplen
+                : "snaplen of " + snaplen;
+        throw new IOException("invalid packet capture length " + Integer.toUnsignedString(cap) + ", bigger than " + limit);
     }
 
     @Override
     public void close() throws IOException {
         in.close();
     }
-
-    static int getInt(byte[] b, int off, ByteOrder order) {
-        int v = ((b[off] & 0xff) << 24) | ((b[off + 1] & 0xff) << 16) | ((b[off + 2] & 0xff) << 8) | (b[off + 3] & 0xff);
-        return order == ByteOrder.BIG_ENDIAN ? v : Integer.reverseBytes(v);
-    }
-
 }

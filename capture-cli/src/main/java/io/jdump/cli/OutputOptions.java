@@ -1,0 +1,52 @@
+package io.jdump.cli;
+
+import io.jdump.pcap.Precision;
+import picocli.CommandLine.Option;
+
+/**
+ * What happens to the packets the filter keeps: written ({@code -w}, {@code --pcapng},
+ * {@code -U}), printed ({@code --print}, {@code -n}), or only counted ({@code --count}); and the
+ * time-stamp precision used for both. The printers add their own mixin ({@code -v}, {@code -e}...).
+ */
+final class OutputOptions {
+    @Option(names = "-w", paramLabel = "file", description = "Write the kept packets to a capture file ('-' for standard output).")
+    String writeFile;
+
+    @Option(names = "--pcapng", description = "Write pcapng instead of classic pcap.")
+    boolean pcapng;
+
+    @Option(names = "-U", description = "Flush the written file after each packet.")
+    boolean packetBuffered;
+
+    @Option(names = "--print", description = "Print the packets even when writing them with -w.")
+    boolean print;
+
+    @Option(names = "--count", description = "Print only the number of packets the filter kept.")
+    boolean countOnly;
+
+    @Option(names = "-n", description = "Do not convert addresses or ports to names.")
+    boolean numeric;
+
+    private String precision = "micro";
+
+    @Option(names = "--time-stamp-precision", paramLabel = "precision", description = "micro (the default) or nano: of printed time stamps and written files.")
+    void precision(String name) { precision = name; }
+
+    @Option(names = "--micro", description = "Same as --time-stamp-precision=micro.")
+    void micro(boolean on) { precision = "micro"; }
+
+    @Option(names = "--nano", description = "Same as --time-stamp-precision=nano.")
+    void nano(boolean on) { precision = "nano"; }
+
+    /** The precision the last of --micro, --nano and --time-stamp-precision chose. */
+    Precision timeStampPrecision() {
+        Precision p = Precision.byName(precision);
+        if (p == null) throw new CliException("unsupported time stamp precision");
+        return p;
+    }
+
+    /** Whether kept packets are printed: unless counting, and with -w only when --print. */
+    boolean printing() {
+        return !countOnly && (writeFile == null || print);
+    }
+}

@@ -1,0 +1,124 @@
+package io.jdump.cli;
+
+import io.jdump.bpf.Listing;
+import io.jdump.bpf.Program;
+import io.jdump.filter.LinkType;
+import io.jdump.pcap.CaptureWriter;
+import io.jdump.pcap.PcapNgWriter;
+import io.jdump.pcap.PcapWriter;
+import io.jdump.pcap.Precision;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.time.ZoneId;
+
+/**
+ * One run of the command once its options are parsed: print the filter program ({@code -d}),
+ * or filter a capture file into a file, the printer or a count. Steps come in tcpdump's order:
+ * open the file and say so, read and compile the filter, create the output, loop.
+ */
+final class Session {
+    /** The process's streams: bytes in and out (capture files on {@code -}), text out and errors. */
+    record Streams(InputStream in, OutputStream out, PrintWriter text, PrintWriter err) {}
+
+    private final InputOptions input;
+    private final FilterOptions filter;
+    private final OutputOptions output;
+    private final Streams io;
+
+    Session(InputOptions input, FilterOptions filter, OutputOptions output, Streams io) {
+        this.input = input;
+        this.filter = filter;
+        this.output = output;
+        this.io = io;
+    }
+
+    /** Runs; returns the exit status, or throws {@link CliException} for a one-line failure. */
+    int run() throws IOException {
+        input.validate();
+        Precision precision = output.timeStampPrecision();
+        if ("-".equals(input.readFile) && "-".equals(filter.programFile)) {
+            throw new CliException("-r - and --bpf - cannot both read standard input");
+        }
+        if (filter.programFile != null && (!filter.words.isEmpty() || filter.expressionFile != null)) {
+            throw new CliException("--bpf cannot be combined with a filter expression");
+        }
+        if (filter.dumpLevel() > 0) return dump();
+        if (input.readFile == null) {
+            // TODO(#live): the live-capture source goes here (a PacketSource over AF_PACKET).
+            throw new CliException("live capture is not supported yet; read a capture file with -r");
+        }
+        return offline(precision);
+    }
+
+    private int dump() throws IOException {
+        Program program;
+        if (input.readFile != null) {
+            try (SavefileSource source = SavefileSource.open(input.readFile, io.in(), false)) {
+                announce(source);
+                program = filterSource().program(source.linkType(), source.snaplen());
+            }
+        } else {
+            FilterSource filters = filterSource();
+            LinkType type = input.dataLinkType();
+            if (type == null && !filters.isExternal()) io.err().println("Warning: assuming Ethernet");
+            program = filters.program(type == null ? LinkType.EN10MB.linkType() : type.linkType(), input.snapshotLength());
+        }
+        io.text().print(switch (filter.dumpLevel()) {
+            case 1 -> Listing.image(program);
+            case 2 -> Listing.cArray(program);
+            default -> Listing.decimal(program);
+        });
+        return 0;
+    }
+
+    private int offline(Precision precision) throws IOException {
+        boolean classic = output.writeFile != null && !output.pcapng;
+        try (SavefileSource source = SavefileSource.open(input.readFile, io.in(), classic)) {
+            announce(source);
+            FilterSource filters = filterSource();
+            filters.filter(source.linkType(), source.snaplen());
+            FramePrinter printer = output.printing() ? FramePrinter.basic(io.text(), precision, ZoneId.systemDefault()) : null;
+            PacketLoop.Outcome outcome;
+            try (CaptureWriter writer = openWriter(source, precision)) {
+                outcome = new PacketLoop(filters, writer, printer, output.packetBuffered, input.packetLimit()).run(source);
+            } catch (IOException e) {
+                throw new CliException(output.writeFile + ": " + Io.reason(e), e);
+            }
+            if (output.countOnly) io.text().println(outcome.kept() + (outcome.kept() == 1 ? " packet" : " packets"));
+            if (outcome.failure() != null) throw new CliException("pcap_loop: " + outcome.failure().getMessage(), outcome.failure());
+            return 0;
+        }
+    }
+
+    private void announce(PacketSource source) {
+        io.err().println(source.banner());
+        io.err().flush();
+    }
+
+    /** The -w writer, or null without -w. */
+    private CaptureWriter openWriter(PacketSource source, Precision precision) throws IOException {
+        if (output.writeFile == null) return null;
+        OutputStream out = Io.create(output.writeFile, io.out());
+        return output.pcapng
+                ? new PcapNgWriter(out, precision)
+                : new PcapWriter(out, source.linkType(), source.snaplen(), precision);
+    }
+
+    private FilterSource filterSource() {
+        if (filter.programFile != null) {
+            return FilterSource.parseProgram(Io.readText(filter.programFile, io.in()), filter.programFile);
+        }
+        if (filter.expressionFile != null) {
+            return FilterSource.expression(withoutComments(Io.readText(filter.expressionFile, io.in())));
+        }
+        return FilterSource.expression(String.join(" ", filter.words));
+    }
+
+    /** An {@code -F} file's text with each {@code #} comment, up to the end of its line, blanked. */
+    static String withoutComments(String text) {
+        return text.replaceAll("#[^\\n]*", "");
+    }
+}

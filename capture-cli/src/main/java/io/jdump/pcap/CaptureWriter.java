@@ -1,0 +1,34 @@
+package io.jdump.pcap;
+
+import java.io.Closeable;
+import java.io.Flushable;
+import java.io.IOException;
+
+/**
+ * Writes packets to a capture file: classic pcap ({@link PcapWriter}) or pcapng
+ * ({@link PcapNgWriter}). Writers buffer; {@link #flush()} pushes what has been written to the
+ * stream (tcpdump's {@code -U}), {@link #close()} flushes and closes it.
+ */
+public sealed interface CaptureWriter extends Closeable, Flushable permits PcapWriter, PcapNgWriter {
+    /**
+     * Writes one record.
+     *
+     * @param linkType the link-type number of the packet's interface (pcap: must be the file's)
+     * @param snaplen  the snapshot length of the packet's interface (used by pcapng for a new interface)
+     * @param seconds  seconds since the epoch
+     * @param nanos    nanoseconds within the second; truncated to microseconds by a microsecond writer
+     * @param wirelen  length on the wire, unsigned
+     */
+    void write(int linkType, int snaplen, long seconds, long nanos, int wirelen, byte[] buf, int off, int caplen) throws IOException;
+
+    /** Writes the record {@code r} is on, unchanged. */
+    default void write(RecordView r) throws IOException {
+        write(r.recordLinkType(), r.recordSnaplen(), r.seconds(), r.nanos(), r.wirelen(), r.buffer(), r.offset(), r.caplen());
+    }
+
+    /** Writes {@code frame}, using {@code linkType} when the frame's own is unknown. */
+    default void write(Frame frame, int linkType, int snaplen) throws IOException {
+        int lt = frame.linkType() == null ? linkType : frame.linkType().linkType();
+        write(lt, snaplen, frame.seconds(), frame.nanos(), frame.wirelen(), frame.data(), 0, frame.caplen());
+    }
+}
