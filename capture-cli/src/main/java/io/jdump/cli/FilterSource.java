@@ -2,9 +2,9 @@ package io.jdump.cli;
 
 import io.jdump.bpf.Assembler;
 import io.jdump.bpf.Insn;
-import io.jdump.bpf.Interpreter;
 import io.jdump.bpf.PacketFilter;
 import io.jdump.bpf.Program;
+import io.jdump.bpf.jit.Jit;
 import io.jdump.pcap.LinkTypes;
 
 import java.util.HashMap;
@@ -59,10 +59,13 @@ final class FilterSource {
         return compile(expression, linkType, snaplen);
     }
 
-    /** {@link #program} ready to run, made once per link type and snapshot length. */
+    /**
+     * {@link #program} ready to run, made once per link type and snapshot length: JIT-compiled to
+     * bytecode, which the differential tests hold to the interpreter's verdicts.
+     */
     PacketFilter filter(int linkType, int snaplen) {
         return filters.computeIfAbsent(((long) linkType << 32) | (snaplen & 0xffffffffL),
-                k -> new Interpreter(program(linkType, snaplen)));
+                k -> Jit.compile(program(linkType, snaplen)));
     }
 
     /**

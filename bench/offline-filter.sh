@@ -2,9 +2,9 @@
 # Offline read+filter speed, jdump against tcpdump: builds a ~1 GB capture by repeating the
 # records of a corpus file, times `-r BIG -w /dev/null` with the same filter (tcpdump compiles
 # the expression; jdump runs tcpdump's -ddd program with --bpf), then deletes the capture.
-# Usage: capture-cli/bench/offline-filter.sh [expression]   (needs tcpdump and ../shared/corpus)
+# Usage: bench/offline-filter.sh [expression]   (needs tcpdump and ../shared/corpus)
 set -euo pipefail
-root=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../.." && pwd)
+root=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)
 expr=${1:-host 10.0.0.1}
 src=${JDUMP_SHARED:-$root/../shared}/corpus/en10mb.pcap
 work=$(mktemp -d)
