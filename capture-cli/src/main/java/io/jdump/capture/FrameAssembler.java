@@ -4,7 +4,7 @@ import io.jdump.capture.linux.RxPacket;
 
 /**
  * Turns what the kernel delivered into the frame as it was on the wire: a VLAN tag the kernel
- * stripped (and reported in the ring's metadata) is put back, and packets of a cooked socket
+ * stripped (and reported in the ring's metadata) is put back into Ethernet frames, and packets of a cooked socket
  * ({@code -i any}) get the 20-byte {@code LINUX_SLL2} header built from their metadata.
  *
  * <pre>
@@ -35,25 +35,21 @@ final class FrameAssembler {
     }
 
     /**
-     * The {@code LINUX_SLL2} frame of a cooked packet. A stripped VLAN tag becomes the header's
-     * protocol, followed by the TCI and the inner protocol, as the tag stood on the wire.
+     * The {@code LINUX_SLL2} frame of a cooked packet. As in libpcap, a stripped VLAN tag is not
+     * put back here: the header's protocol already names the payload that follows, and the tag
+     * stays available to filters as ancillary data ({@code vlan_tci}, {@code vlanp}).
      */
     static byte[] cooked(RxPacket p) {
         byte[] d = p.data();
-        int tag = p.vlanValid() ? 4 : 0;
-        byte[] out = new byte[SLL2_LEN + tag + d.length];
-        putShort(out, 0, tag != 0 ? tpid(p) : p.protocol());
+        byte[] out = new byte[SLL2_LEN + d.length];
+        putShort(out, 0, p.protocol());
         putInt(out, 4, p.ifindex());
         putShort(out, 8, p.hatype());
         out[10] = (byte) p.pkttype();
         byte[] addr = p.address();
         out[11] = (byte) addr.length;
         System.arraycopy(addr, 0, out, 12, Math.min(8, addr.length));
-        if (tag != 0) {
-            putShort(out, SLL2_LEN, p.vlanTci());
-            putShort(out, SLL2_LEN + 2, p.protocol());
-        }
-        System.arraycopy(d, 0, out, SLL2_LEN + tag, d.length);
+        System.arraycopy(d, 0, out, SLL2_LEN, d.length);
         return out;
     }
 

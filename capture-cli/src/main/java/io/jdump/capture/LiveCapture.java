@@ -209,7 +209,7 @@ public final class LiveCapture implements AutoCloseable {
         int keep = options.snaplen();
         if (userFilter != null) {
             int tag = p.vlanValid() ? 4 : 0;
-            int net = cooked ? FrameAssembler.SLL2_LEN + tag : p.netOffset() < 0 ? -1 : p.netOffset() + tag;
+            int net = cooked ? FrameAssembler.SLL2_LEN : p.netOffset() < 0 ? -1 : p.netOffset() + tag;
             int verdict = userFilter.apply(data, 0, data.length, wirelen, RingAncillary.of(p, net));
             if (verdict == 0) return null;
             keep = (int) Math.min(keep, verdict & 0xffffffffL);
