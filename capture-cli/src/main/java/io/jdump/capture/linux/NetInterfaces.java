@@ -19,7 +19,6 @@ public final class NetInterfaces {
     private static final Path SYS = Path.of("/sys/class/net");
     private static final int IFF_UP = 0x1;
     private static final int IFF_LOOPBACK = 0x8;
-    private static final int IFF_RUNNING = 0x40;
 
     private NetInterfaces() {}
 
@@ -106,10 +105,14 @@ public final class NetInterfaces {
             int index = Integer.parseInt(Files.readString(dir.resolve("ifindex")).strip());
             int flags = Integer.decode(Files.readString(dir.resolve("flags")).strip());
             boolean loopback = (flags & IFF_LOOPBACK) != 0;
+            boolean up = (flags & IFF_UP) != 0;
+            // sysfs flags lack IFF_RUNNING; the kernel sets it when the device is up and its
+            // operational state is "up" or "unknown" (what SIOCGIFFLAGS reports)
+            String oper = Files.readString(dir.resolve("operstate")).strip();
+            boolean running = up && (oper.equals("up") || oper.equals("unknown"));
             boolean wireless = Files.exists(dir.resolve("wireless"));
             Connection c = loopback ? Connection.NOT_APPLICABLE : connection(name);
-            return new NetInterface(index, name, null, (flags & IFF_UP) != 0, (flags & IFF_RUNNING) != 0, loopback,
-                    wireless, c);
+            return new NetInterface(index, name, null, up, running, loopback, wireless, c);
         } catch (IOException | NumberFormatException e) {
             return null;
         }
