@@ -203,4 +203,40 @@ class LiveCaptureTest {
             }
         }
     }
+
+    /** LINUX_SLL2: {@code ldh [0]; jeq #0x88b5; ld [20]; jeq #marker; ret #262144; ret #0}. */
+    static Program cookedMarker(int marker) {
+        return Program.of(new LoadAbs(Size.H, 0), new JmpK(JmpOp.JEQ, TestFrames.MATCH, 0, 3), new LoadAbs(Size.W, 20),
+                new JmpK(JmpOp.JEQ, marker, 0, 1), new RetK(SNAP), new RetK(0));
+    }
+
+    @Test
+    void anyDeviceSeesBothInterfacesWithLinuxSll2Headers() throws Throwable {
+        try (VethPair a = VethPair.create(); VethPair b = VethPair.create()) {
+            try (LiveCapture capture = LiveCapture.open(LiveOptions.forDevice("any"), cookedMarker(marker), w -> { });
+                 CaptureRun run = CaptureRun.start(capture)) {
+                assertTrue(capture.kernelFilters(), "the SLL2 program, rewritten for the cooked socket, runs in the kernel");
+                assertEquals(LinkType.LINUX_SLL2, capture.linkType());
+                a.sendFromPeer(TestFrames.frames(TestFrames.MATCH, marker, 0, 2));
+                b.sendFromPeer(TestFrames.frames(TestFrames.MATCH, marker, 10, 2));
+                b.sendFromPeer(TestFrames.frames(TestFrames.OTHER, marker, 20, 2));
+                assertTrue(run.awaitFrames(4, 5000));
+                Thread.sleep(150);
+                assertEquals(4, run.finish().captured());
+                List<String> seen = new ArrayList<>();
+                for (Frame f : run.frames()) {
+                    ByteBuffer h = ByteBuffer.wrap(f.data());
+                    assertEquals(TestFrames.MATCH, h.getShort(0) & 0xffff, "protocol");
+                    assertEquals(1, h.getShort(8) & 0xffff, "ARPHRD_ETHER");
+                    assertEquals(1, h.get(10), "PACKET_BROADCAST");
+                    assertEquals(6, h.get(11), "address length");
+                    assertArrayEquals(TestFrames.SOURCE, java.util.Arrays.copyOfRange(f.data(), 12, 18));
+                    assertEquals(20 + 46, f.wirelen());
+                    seen.add(h.getInt(4) + ":" + h.getInt(24));
+                }
+                assertEquals(List.of(a.rootIndex() + ":0", a.rootIndex() + ":1", b.rootIndex() + ":10", b.rootIndex() + ":11"),
+                        seen.stream().sorted(java.util.Comparator.comparingInt(x -> Integer.parseInt(x.split(":")[1]))).toList());
+            }
+        }
+    }
 }
