@@ -171,6 +171,27 @@ class LiveSourceTest {
         }
     }
 
+    @Test
+    void relinquishesPrivilegesAfterOpeningTheSocket() throws Exception {
+        try (VethPair v = VethPair.create()) {
+            assertEquals("jdump: Couldn't find user 'jdumpnosuchuser'",
+                    run(javaCommand(List.of(), "-i", v.rootEnd(), "-Z", "jdumpnosuchuser")).err().strip());
+            Process p = new ProcessBuilder(javaCommand(List.of(), "-i", v.rootEnd(), "-Z", "nobody", "-c", "1",
+                    "ether", "proto", "0x88b5")).redirectErrorStream(true).start();
+            try {
+                var reader = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream()));
+                for (String line; (line = reader.readLine()) != null && !line.contains("listening on"); ) { }
+                String status = java.nio.file.Files.readString(Path.of("/proc", Long.toString(p.pid()), "status"));
+                assertTrue(status.contains("\nUid:\t65534\t65534\t65534\t65534\n"), status);
+                v.sendFromPeer(TestFrames.frames(TestFrames.MATCH, marker, 0, 1));
+                assertTrue(p.waitFor(5, TimeUnit.SECONDS), "-c 1 ends the capture as nobody");
+                assertEquals(0, p.exitValue());
+            } finally {
+                p.destroyForcibly();
+            }
+        }
+    }
+
     /** {@code java -cp <test classpath> io.jdump.capture.LiveMain args}, behind {@code prefix}. */
     static List<String> javaCommand(List<String> prefix, String... args) {
         List<String> cmd = new ArrayList<>(prefix);
