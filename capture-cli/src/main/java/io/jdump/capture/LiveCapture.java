@@ -23,7 +23,8 @@ import java.util.function.Function;
  *
  * <p>Opening follows the order that keeps unfiltered packets out of user space: socket with
  * protocol 0 (nothing queued), a drop-all filter, then the real filter, the ring, promiscuous
- * mode, and only then {@code bind}. When the kernel refuses the program it is run in the JVM
+ * mode, and only then {@code bind}. Without a ring (the kernel refused one) packets are read
+ * with {@code recvmsg}, after a warning. When the kernel refuses the program it is run in the JVM
  * instead ({@link Interpreter}, with the ring's metadata as {@link RingAncillary}), after one
  * warning; the kernel then keeps every packet but the consumer sees only those that match.
  *
@@ -72,7 +73,7 @@ public final class LiveCapture implements AutoCloseable {
             PacketFilter userFilter = attachFilter(socket, target, program, options.snaplen(), warn);
             if (options.direction() == Direction.IN) socket.ignoreOutgoing();
             int retire = options.immediate() ? 1 : POLL_MILLIS;
-            mapRing(socket, options, retire, warn);
+            if (options.ring) mapRing(socket, options, retire, warn);
             if (options.promiscuous() && !target.cooked()) socket.addPromiscuous(target.ifindex());
             bind(socket, target);
             return new LiveCapture(socket, target, options, userFilter, retire);
@@ -119,7 +120,7 @@ public final class LiveCapture implements AutoCloseable {
         try {
             socket.mapRing(g.blockSize(), g.blockCount(), g.frameSize(), retire);
         } catch (NativeException e) {
-            warn.accept("could not set up a TPACKET_V3 receive ring (" + e.getMessage() + "); using recvfrom");
+            warn.accept("could not set up a TPACKET_V3 receive ring (" + e.getMessage() + "); using recvmsg");
         }
     }
 
@@ -144,7 +145,7 @@ public final class LiveCapture implements AutoCloseable {
     /** Whether the filter runs in the kernel (false: in the JVM, after a warning). */
     public boolean kernelFilters() { return userFilter == null; }
 
-    /** Whether packets come from a mapped ring (false: {@code recvfrom}). */
+    /** Whether packets come from a mapped ring (false: {@code recvmsg}). */
     public boolean usesRing() { return socket.hasRing(); }
 
     /** tcpdump's line, without its name: {@code listening on eth0, link-type EN10MB (Ethernet), snapshot length 262144 bytes}. */

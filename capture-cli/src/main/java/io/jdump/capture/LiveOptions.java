@@ -49,6 +49,9 @@ public final class LiveOptions {
             description = "Drop root privileges to this user after opening the capture.")
     String user;
 
+    /** False only in tests that exercise the path without a ring. */
+    boolean ring = true;
+
     /** The interface argument of {@code -i}, or null when none was given. */
     public String device() { return device; }
 
@@ -119,6 +122,12 @@ public final class LiveOptions {
     /** This with {@code -s snaplen}. */
     public LiveOptions withSnaplen(int snaplen) {
         this.snaplen = snaplen;
+        return this;
+    }
+
+    /** This without a receive ring: packets come one {@code recvmsg} at a time (tests of the fallback). */
+    LiveOptions withoutRing() {
+        this.ring = false;
         return this;
     }
 

@@ -239,4 +239,25 @@ class LiveCaptureTest {
             }
         }
     }
+
+    @Test
+    void withoutARingRecvmsgDeliversTheSameFrames() throws Throwable {
+        try (VethPair v = VethPair.create()) {
+            byte[] tagged = TestFrames.tagged(0x8100, 0x2005, TestFrames.MATCH, marker, 7);
+            LiveOptions o = LiveOptions.forDevice(v.rootEnd()).withoutRing();
+            try (LiveCapture capture = LiveCapture.open(o, ethertype(TestFrames.MATCH), w -> { });
+                 CaptureRun run = CaptureRun.start(capture)) {
+                assertFalse(capture.usesRing());
+                List<byte[]> sent = new ArrayList<>(TestFrames.interleave(TestFrames.frames(TestFrames.MATCH, marker, 0, 5),
+                        TestFrames.frames(TestFrames.OTHER, marker, 0, 5)));
+                sent.add(tagged);
+                v.sendFromPeer(sent);
+                assertTrue(run.awaitFrames(6, 5000));
+                Thread.sleep(150);
+                assertEquals(new CaptureStats(6, 6, 0), run.finish());
+                assertArrayEquals(tagged, run.frames().get(5).data());
+                assertEquals(tagged.length, run.frames().get(5).wirelen());
+            }
+        }
+    }
 }

@@ -8,7 +8,6 @@ import io.jdump.bpf.Insn;
 import io.jdump.bpf.Program;
 
 import java.nio.ByteOrder;
-import java.time.Instant;
 import java.util.function.Consumer;
 
 /**
@@ -17,7 +16,7 @@ import java.util.function.Consumer;
  * <p>The socket is opened with protocol 0, so the kernel queues nothing until {@link #bind};
  * a filter attached before that ({@link #attachFilter}) therefore sees every packet, and no
  * unfiltered packet ever reaches user space. Packets are then taken from a {@code TPACKET_V3}
- * ring ({@link #mapRing}) or, when no ring could be set up, one at a time with {@code recvfrom}.
+ * ring ({@link #mapRing}) or, when no ring could be set up, one at a time with {@code recvmsg}.
  *
  * <p>Every failing call throws {@link NativeException} with {@code strerror(errno)}. Use it in
  * try-with-resources: {@link #close} unmaps the ring and closes the descriptor.
@@ -30,6 +29,7 @@ public final class AfPacketSocket implements AutoCloseable {
     private final int fd;
     private final boolean cooked;
     private RxRing ring;
+    private MsgReceiver receiver;
     private KernelStats stats = KernelStats.ZERO;
     private boolean closed;
 
@@ -137,18 +137,34 @@ public final class AfPacketSocket implements AutoCloseable {
         ring = new RxRing(map, blockSize, blockCount);
     }
 
-    /** Whether packets come from a mapped ring (else from {@code recvfrom}). */
+    /** Whether packets come from a mapped ring (else from {@code recvmsg}). */
     public boolean hasRing() { return ring != null; }
 
     /**
      * Delivers the packets that are ready to {@code sink}, waiting at most {@code timeoutMillis}
      * for some. Returns how many were delivered (0 on timeout or interruption by a signal).
-     * With a ring this is one block; without, one packet per call.
+     * With a ring this is one block; without, one packet per call ({@code recvmsg} with
+     * {@code PACKET_AUXDATA}, so VLAN metadata is still reported).
      */
     public int receive(int timeoutMillis, Consumer<RxPacket> sink) throws NativeException {
         if (ring != null && ring.ready()) return ring.drainBlock(sink);
         if (!waitReadable(timeoutMillis)) return 0;
-        return ring != null ? ring.drainBlock(sink) : receiveOne(sink);
+        return ring != null ? ring.drainBlock(sink) : receiver().receiveOne(fd, sink);
+    }
+
+    private MsgReceiver receiver() {
+        if (receiver == null) {
+            intOptionQuietly(LibC.PACKET_AUXDATA);
+            receiver = new MsgReceiver(cooked);
+        }
+        return receiver;
+    }
+
+    private void intOptionQuietly(int name) {
+        try (Memory v = new Memory(4)) {
+            v.setInt(0, 1);
+            LibC.setsockopt(fd, LibC.SOL_PACKET, name, v, 4);
+        }
     }
 
     private boolean waitReadable(int timeoutMillis) throws NativeException {
@@ -160,24 +176,6 @@ public final class AfPacketSocket implements AutoCloseable {
             if (n < 0 && Native.getLastError() == LibC.EINTR) return false;
             LibC.check(n, "poll");
             return n > 0;
-        }
-    }
-
-    private int receiveOne(Consumer<RxPacket> sink) throws NativeException {
-        int max = 65536 + 4;
-        try (Memory buf = new Memory(max); Memory from = new Memory(SLL_LEN); Memory fromLen = new Memory(4)) {
-            from.clear();
-            fromLen.setInt(0, SLL_LEN);
-            long n = LibC.recvfrom(fd, buf, max, LibC.MSG_DONTWAIT | LibC.MSG_TRUNC, from, fromLen);
-            if (n < 0 && Native.getLastError() == LibC.EAGAIN) return 0;
-            int wire = (int) LibC.check(n, "recvfrom");
-            byte[] data = buf.getByteArray(0, Math.min(wire, max));
-            Instant now = Instant.now();
-            int halen = Math.min(8, from.getByte(11) & 0xff);
-            int proto = ((from.getByte(2) & 0xff) << 8) | (from.getByte(3) & 0xff);
-            sink.accept(new RxPacket(now.getEpochSecond(), now.getNano(), wire, data, 0, 0, 0, 0, from.getInt(4), proto,
-                    from.getShort(8) & 0xffff, from.getByte(10) & 0xff, cooked ? 0 : -1, from.getByteArray(12, halen)));
-            return 1;
         }
     }
 
@@ -273,6 +271,7 @@ public final class AfPacketSocket implements AutoCloseable {
         closed = true;
         try {
             if (ring != null) ring.close();
+            if (receiver != null) receiver.close();
         } finally {
             LibC.check(LibC.close(fd), "close");
         }

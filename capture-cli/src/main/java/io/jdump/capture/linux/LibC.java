@@ -63,7 +63,7 @@ final class LibC {
     static native Pointer mmap(Pointer addr, long length, int prot, int flags, int fd, long offset);
     static native int munmap(Pointer addr, long length);
     static native int poll(Pointer fds, long nfds, int timeoutMillis);
-    static native long recvfrom(int fd, Pointer buf, long len, int flags, Pointer from, Pointer fromLen);
+    static native long recvmsg(int fd, Pointer msghdr, int flags);
     static native long sendto(int fd, Pointer buf, long len, int flags, Pointer to, int toLen);
     static native int close(int fd);
     static native int open(String path, int flags);

@@ -8,7 +8,7 @@ package io.jdump.capture.linux;
  * @param wirelen   the packet's length as the kernel saw it, without a stripped VLAN tag
  * @param data      the captured bytes, as the kernel delivered them (a stripped VLAN tag is not
  *                  in them; see {@link #vlanValid})
- * @param status    {@code tp_status} bits (e.g. {@link #VLAN_VALID}); 0 from {@code recvfrom}
+ * @param status    {@code tp_status} bits (e.g. {@link #VLAN_VALID}); from {@code PACKET_AUXDATA} without a ring
  * @param vlanTci   the stripped tag's TCI (PCP, DEI, VID), valid when {@link #vlanValid}
  * @param vlanTpid  the stripped tag's TPID when {@link #vlanTpidValid}, else 0
  * @param rxhash    the receive hash ({@code tp_rxhash}), 0 when unknown
