@@ -131,6 +131,12 @@ public final class LiveOptions {
         return this;
     }
 
+    /** This with promiscuous mode on, or off as with {@code -p}. */
+    public LiveOptions withPromiscuous(boolean promiscuous) {
+        this.noPromiscuous = !promiscuous;
+        return this;
+    }
+
     /** This with {@code -B kib}. */
     public LiveOptions withBufferKib(int kib) {
         this.bufferKib = kib;

@@ -260,4 +260,24 @@ class LiveCaptureTest {
             }
         }
     }
+
+    static boolean promiscuous(String ifname) throws java.io.IOException {
+        String flags = java.nio.file.Files.readString(java.nio.file.Path.of("/sys/class/net", ifname, "flags")).strip();
+        return (Integer.decode(flags) & 0x100) != 0;
+    }
+
+    @Test
+    void promiscuousModeLastsAsLongAsTheCaptureUnlessDashP() throws Throwable {
+        try (VethPair v = VethPair.create()) {
+            assertFalse(promiscuous(v.rootEnd()));
+            try (LiveCapture c = LiveCapture.open(LiveOptions.forDevice(v.rootEnd()), (Program) null, w -> { })) {
+                assertTrue(promiscuous(v.rootEnd()), "IFF_PROMISC while capturing");
+            }
+            assertFalse(promiscuous(v.rootEnd()), "membership dropped with the socket");
+            LiveOptions dashP = LiveOptions.forDevice(v.rootEnd()).withPromiscuous(false);
+            try (LiveCapture c = LiveCapture.open(dashP, (Program) null, w -> { })) {
+                assertFalse(promiscuous(v.rootEnd()), "-p");
+            }
+        }
+    }
 }

@@ -91,6 +91,15 @@ class LiveSourceTest {
     }
 
     @Test
+    void interfaceNumbersFollowTheListing() throws Exception {
+        String[] first = execute("-D").out().split("\n")[0].split("[. ]");
+        assertEquals("1", first[0]);
+        Result byNumber = execute("-L", "-i", "1");
+        assertEquals(0, byNumber.status(), byNumber.err());
+        assertTrue(byNumber.out().startsWith("Data link types for " + first[1] + " (use option -y to set):\n"), byNumber.out());
+    }
+
+    @Test
     void userErrorsReadAsTcpdumps() throws Exception {
         try (VethPair down = VethPair.createDown()) {
             for (String[] args : List.of(new String[] {"-i", "jdumpnosuch0"}, new String[] {"-i", down.rootEnd()},
