@@ -46,8 +46,11 @@ public final class LiveSource {
             err.println("jdump: " + capture.listeningLine());
             err.flush();
             CaptureStats stats;
-            try (StopSignals ignored = StopSignals.install(capture::stop)) {
+            StopSignals signals = StopSignals.install(capture::stop);
+            try {
                 stats = capture.run(sink);
+            } finally {
+                signals.close();
             }
             stats.lines().forEach(err::println);
             err.flush();
