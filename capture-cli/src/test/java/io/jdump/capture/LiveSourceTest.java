@@ -100,6 +100,15 @@ class LiveSourceTest {
     }
 
     @Test
+    void withoutDashIThePickedInterfaceIsTcpdumps() throws Exception {
+        Requirements.require(Requirements.isRoot() && Requirements.onPath("tcpdump") != null, "root and tcpdump");
+        Result theirs = run(List.of("timeout", "-s", "INT", "1", "tcpdump", "-w", "/dev/null", "ether proto 0x88b7"));
+        String line = theirs.err().lines().filter(l -> l.contains("listening on")).findFirst().orElseThrow();
+        String name = line.substring(line.indexOf("listening on ") + 13, line.indexOf(','));
+        assertEquals(name, CaptureTarget.resolve(null).name());
+    }
+
+    @Test
     void userErrorsReadAsTcpdumps() throws Exception {
         try (VethPair down = VethPair.createDown()) {
             for (String[] args : List.of(new String[] {"-i", "jdumpnosuch0"}, new String[] {"-i", down.rootEnd()},
