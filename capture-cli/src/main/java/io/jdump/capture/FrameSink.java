@@ -1,0 +1,15 @@
+package io.jdump.capture;
+
+import io.jdump.pcap.Frame;
+
+import java.io.IOException;
+
+/** Where a live capture sends the frames it keeps: a printer or a file writer. */
+@FunctionalInterface
+public interface FrameSink {
+    /** Takes one frame; an exception ends the capture. */
+    void accept(Frame frame) throws IOException;
+
+    /** Pushes out what is buffered; called in immediate mode after each batch and when the capture ends. */
+    default void flush() throws IOException {}
+}

@@ -1,0 +1,235 @@
+package io.jdump.capture;
+
+import io.jdump.bpf.Insn;
+import io.jdump.bpf.Interpreter;
+import io.jdump.bpf.PacketFilter;
+import io.jdump.bpf.Program;
+import io.jdump.capture.linux.AfPacketSocket;
+import io.jdump.capture.linux.KernelStats;
+import io.jdump.capture.linux.NativeException;
+import io.jdump.capture.linux.RxPacket;
+import io.jdump.filter.LinkType;
+import io.jdump.pcap.Frame;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * One live capture on Linux: an {@code AF_PACKET} socket with the filter in the kernel, read
+ * through a {@code TPACKET_V3} ring, delivering frames as they were on the wire.
+ *
+ * <p>Opening follows the order that keeps unfiltered packets out of user space: socket with
+ * protocol 0 (nothing queued), a drop-all filter, then the real filter, the ring, promiscuous
+ * mode, and only then {@code bind}. Without a ring (the kernel refused one) packets are read
+ * with {@code recvmsg}, after a warning. When the kernel refuses the program it is run in the JVM
+ * instead ({@link Interpreter}, with the ring's metadata as {@link RingAncillary}), after one
+ * warning; the kernel then keeps every packet but the consumer sees only those that match.
+ *
+ * <p>{@link #run} returns when {@code -c} is reached or after {@link #stop} (safe from any
+ * thread, e.g. a signal handler); it then drains what the kernel still holds, so the counts
+ * are complete.
+ */
+public final class LiveCapture implements AutoCloseable {
+    private static final int POLL_MILLIS = 100;
+
+    private final AfPacketSocket socket;
+    private final CaptureTarget target;
+    private final LiveOptions options;
+    private final PacketFilter userFilter;
+    private final int retireMillis;
+    private volatile boolean stopRequested;
+    private long captured;
+    private IOException sinkFailure;
+
+    private LiveCapture(AfPacketSocket socket, CaptureTarget target, LiveOptions options, PacketFilter userFilter,
+                        int retireMillis) {
+        this.socket = socket;
+        this.target = target;
+        this.options = options;
+        this.userFilter = userFilter;
+        this.retireMillis = retireMillis;
+    }
+
+    /** Opens a capture with {@code program} (null: no filter), compiled for the interface's link type. */
+    public static LiveCapture open(LiveOptions options, Program program, Consumer<String> warn) throws CaptureException {
+        return open(options, linkType -> program, warn);
+    }
+
+    /**
+     * Opens a capture as {@code options} say. {@code filterFor} compiles the filter once the link
+     * type is known (it may return null for no filter); {@code warn} receives one-line warnings
+     * (kernel refused the program, no ring), without the {@code "jdump: "} prefix.
+     */
+    public static LiveCapture open(LiveOptions options, Function<LinkType, Program> filterFor, Consumer<String> warn)
+            throws CaptureException {
+        CaptureTarget target = CaptureTarget.resolve(options.device());
+        AfPacketSocket socket = openSocket(target);
+        try {
+            target.check();
+            Program program = filterFor.apply(target.linkType());
+            PacketFilter userFilter = attachFilter(socket, target, program, options.snaplen(), warn);
+            if (options.direction() == Direction.IN) socket.ignoreOutgoing();
+            int retire = options.immediate() ? 1 : POLL_MILLIS;
+            if (options.ring) mapRing(socket, options, retire, warn);
+            if (options.promiscuous() && !target.cooked()) socket.addPromiscuous(target.ifindex());
+            bind(socket, target);
+            return new LiveCapture(socket, target, options, userFilter, retire);
+        } catch (NativeException e) {
+            closeQuietly(socket);
+            throw new CaptureException(target.name() + ": " + e.getMessage(), e);
+        } catch (CaptureException | RuntimeException e) {
+            closeQuietly(socket);
+            throw e;
+        }
+    }
+
+    private static AfPacketSocket openSocket(CaptureTarget target) throws CaptureException {
+        try {
+            return AfPacketSocket.open(target.cooked());
+        } catch (NativeException e) {
+            if (e.errno() == 1 || e.errno() == 13) {
+                throw new CaptureException(target.name() + ": You don't have permission to perform this capture on that device"
+                        + "\n(socket: " + e.errorText() + ")", e);
+            }
+            throw new CaptureException(target.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static PacketFilter attachFilter(AfPacketSocket socket, CaptureTarget target, Program program, int snaplen,
+                                             Consumer<String> warn) throws NativeException {
+        socket.attachDropAll();
+        Program accept = Program.of(new Insn.RetK(snaplen));
+        if (program == null) {
+            socket.attachFilter(accept);
+            return null;
+        }
+        Program forKernel = target.cooked() ? CookedFilter.forCookedSocket(program) : program;
+        if (forKernel != null && socket.attachFilter(forKernel)) return null;
+        warn.accept(forKernel == null
+                ? "the filter reads the cooked header in a way the kernel cannot; filtering in user space"
+                : "the kernel refused the filter (" + program.size() + " instructions); filtering in user space");
+        if (!socket.attachFilter(accept)) throw new NativeException("setsockopt(SO_ATTACH_FILTER)", 22, "Invalid argument");
+        return new Interpreter(program);
+    }
+
+    private static void mapRing(AfPacketSocket socket, LiveOptions options, int retire, Consumer<String> warn) {
+        RingGeometry g = RingGeometry.of(options.bufferBytes(), options.snaplen());
+        try {
+            socket.mapRing(g.blockSize(), g.blockCount(), g.frameSize(), retire);
+        } catch (NativeException e) {
+            warn.accept("could not set up a TPACKET_V3 receive ring (" + e.getMessage() + "); using recvmsg");
+        }
+    }
+
+    private static void bind(AfPacketSocket socket, CaptureTarget target) throws NativeException, CaptureException {
+        try {
+            socket.bind(target.ifindex());
+        } catch (NativeException e) {
+            switch (e.errno()) {
+                case 100 -> throw new CaptureException(target.name() + ": That device is not up", e);
+                case 19, 6 -> throw CaptureTarget.noSuchDevice(target.name());
+                default -> throw e;
+            }
+        }
+    }
+
+    /** The interface name ({@code any} for all). */
+    public String device() { return target.name(); }
+
+    /** The link type of the frames delivered. */
+    public LinkType linkType() { return target.linkType(); }
+
+    /** Whether the filter runs in the kernel (false: in the JVM, after a warning). */
+    public boolean kernelFilters() { return userFilter == null; }
+
+    /** Whether packets come from a mapped ring (false: {@code recvmsg}). */
+    public boolean usesRing() { return socket.hasRing(); }
+
+    /** tcpdump's line, without its name: {@code listening on eth0, link-type EN10MB (Ethernet), snapshot length 262144 bytes}. */
+    public String listeningLine() {
+        LinkType lt = target.linkType();
+        return "listening on " + target.name() + ", link-type " + lt.name() + " (" + lt.description()
+                + "), snapshot length " + options.snaplen() + " bytes";
+    }
+
+    /** Asks {@link #run} to finish; callable from any thread. */
+    public void stop() {
+        stopRequested = true;
+    }
+
+    /**
+     * Delivers frames to {@code sink} until {@code -c} is reached or {@link #stop} is called, then
+     * flushes the sink and returns the counts. An exception from the sink ends the capture.
+     */
+    public CaptureStats run(FrameSink sink) throws IOException {
+        Consumer<RxPacket> take = p -> take(p, sink);
+        while (!stopRequested && !countReached()) {
+            receive(POLL_MILLIS, take, sink);
+        }
+        long deadline = System.nanoTime() + (retireMillis + 50) * 1_000_000L;
+        while (!countReached() && System.nanoTime() < deadline) {
+            receive(10, take, sink);
+        }
+        sink.flush();
+        KernelStats k = socket.statistics();
+        return new CaptureStats(captured, k.packets(), k.drops());
+    }
+
+    private void receive(int timeoutMillis, Consumer<RxPacket> take, FrameSink sink) throws IOException {
+        int n = socket.receive(timeoutMillis, take);
+        if (sinkFailure != null) throw sinkFailure;
+        if (n > 0 && options.immediate()) sink.flush();
+    }
+
+    private boolean countReached() {
+        return options.count() > 0 && captured >= options.count();
+    }
+
+    private void take(RxPacket p, FrameSink sink) {
+        if (countReached() || sinkFailure != null || !options.direction().keeps(p.pkttype())) return;
+        Frame frame = frameOf(p);
+        if (frame == null) return;
+        try {
+            sink.accept(frame);
+            captured++;
+        } catch (IOException e) {
+            sinkFailure = e;
+        } catch (UncheckedIOException e) {
+            sinkFailure = e.getCause();
+        }
+    }
+
+    /** The frame to deliver for {@code p}, or null when the user-space filter rejects it. */
+    private Frame frameOf(RxPacket p) {
+        boolean cooked = target.cooked();
+        byte[] data = cooked ? FrameAssembler.cooked(p) : FrameAssembler.wire(p);
+        int wirelen = p.wirelen() + data.length - p.data().length;
+        int keep = options.snaplen();
+        if (userFilter != null) {
+            int tag = p.vlanValid() ? 4 : 0;
+            int net = cooked ? FrameAssembler.SLL2_LEN : p.netOffset() < 0 ? -1 : p.netOffset() + tag;
+            int verdict = userFilter.apply(data, 0, data.length, wirelen, RingAncillary.of(p, net));
+            if (verdict == 0) return null;
+            keep = (int) Math.min(keep, verdict & 0xffffffffL);
+        }
+        byte[] kept = data.length > keep ? Arrays.copyOf(data, keep) : data;
+        return new Frame(target.linkType(), p.seconds(), p.nanos(), wirelen, kept);
+    }
+
+    /** Closes the socket (and leaves promiscuous mode). */
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+
+    private static void closeQuietly(AfPacketSocket socket) {
+        try {
+            socket.close();
+        } catch (NativeException ignored) {
+            // the open failure is the error worth reporting
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package io.jdump.capture;
+
+import io.jdump.bpf.Program;
+import io.jdump.capture.linux.AfPacketSocket;
+import io.jdump.capture.linux.NetInterfaces;
+import io.jdump.filter.LinkType;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.function.Function;
+
+/**
+ * Runs the live-capture side of the {@code jdump} command from its {@link LiveOptions}:
+ * {@code -D} and {@code -L} listings, or a capture that ends on {@code -c}, Ctrl-C or SIGTERM and
+ * then prints tcpdump's three counting lines. Errors a user will meet (no permission, no such
+ * interface, interface down) are one tcpdump message on {@code err} and exit status 1; nothing
+ * here calls {@code System.exit}.
+ */
+public final class LiveSource {
+    private LiveSource() {}
+
+    /**
+     * Executes the options: lists, or captures into {@code sink} with the filter {@code filterFor}
+     * compiles for the interface's link type (null for none).
+     *
+     * @return the exit status: 0 on success (also after Ctrl-C), 1 on an error
+     */
+    public static int execute(LiveOptions options, Function<LinkType, Program> filterFor, FrameSink sink,
+                              PrintWriter out, PrintWriter err) {
+        try {
+            if (options.listInterfaces()) return listInterfaces(out);
+            if (!options.bufferValid()) return fail(err, "invalid packet buffer size " + options.bufferKib());
+            if (options.listDataLinkTypes()) return listDataLinkTypes(options, out);
+            return capture(options, filterFor, sink, err);
+        } catch (CaptureException e) {
+            return fail(err, e.getMessage());
+        } catch (IOException e) {
+            return fail(err, e.getMessage());
+        }
+    }
+
+    private static int capture(LiveOptions options, Function<LinkType, Program> filterFor, FrameSink sink,
+                               PrintWriter err) throws CaptureException, IOException {
+        try (LiveCapture capture = LiveCapture.open(options, filterFor, w -> warn(err, w))) {
+            if (options.user() != null) AfPacketSocket.dropPrivileges(options.user());
+            err.println("jdump: " + capture.listeningLine());
+            err.flush();
+            CaptureStats stats;
+            StopSignals signals = StopSignals.install(capture::stop);
+            try {
+                stats = capture.run(sink);
+            } finally {
+                signals.close();
+            }
+            stats.lines().forEach(err::println);
+            err.flush();
+            return 0;
+        }
+    }
+
+    private static int listInterfaces(PrintWriter out) throws IOException {
+        NetInterfaces.describeAll().forEach(out::println);
+        out.flush();
+        return 0;
+    }
+
+    private static int listDataLinkTypes(LiveOptions options, PrintWriter out) throws CaptureException {
+        CaptureTarget target = CaptureTarget.resolve(options.device());
+        target.check();
+        out.println("Data link types for " + target.name() + " (use option -y to set):");
+        LinkType lt = target.linkType();
+        out.println("  " + lt.name() + " (" + lt.description() + ")");
+        out.flush();
+        return 0;
+    }
+
+    private static void warn(PrintWriter err, String text) {
+        err.println("jdump: warning: " + text);
+        err.flush();
+    }
+
+    private static int fail(PrintWriter err, String message) {
+        err.println("jdump: " + message);
+        err.flush();
+        return 1;
+    }
+}

@@ -1,0 +1,31 @@
+package io.jdump.capture;
+
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
+
+/**
+ * Routes SIGINT and SIGTERM to a stop action for the length of a capture, so Ctrl-C ends it
+ * cleanly (flushed output, counts printed, exit status 0) instead of killing the JVM; the
+ * previous handlers come back on {@link #close}. {@code sun.misc.Signal} is the only JDK way to
+ * handle a signal without starting JVM shutdown.
+ */
+final class StopSignals implements AutoCloseable {
+    private static final String[] NAMES = {"INT", "TERM"};
+    private final SignalHandler[] previous = new SignalHandler[NAMES.length];
+
+    private StopSignals(Runnable stop) {
+        for (int i = 0; i < NAMES.length; i++) {
+            previous[i] = Signal.handle(new Signal(NAMES[i]), s -> stop.run());
+        }
+    }
+
+    /** Installs handlers that call {@code stop}. */
+    static StopSignals install(Runnable stop) {
+        return new StopSignals(stop);
+    }
+
+    @Override
+    public void close() {
+        for (int i = 0; i < NAMES.length; i++) Signal.handle(new Signal(NAMES[i]), previous[i]);
+    }
+}
