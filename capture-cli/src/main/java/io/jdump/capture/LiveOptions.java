@@ -4,8 +4,8 @@ import picocli.CommandLine.Option;
 
 /**
  * tcpdump's live-capture options, as a picocli {@code @Mixin}: {@code -i}, {@code -D},
- * {@code -p}, {@code -Q}, {@code -s}, {@code -B}, {@code --immediate-mode}, {@code -c},
- * {@code -Z}, {@code -L}. Each has tcpdump's meaning; {@link LiveSource} runs a capture from them.
+ * {@code -p}, {@code -Q}, {@code -B}, {@code --immediate-mode}, {@code -Z}, {@code -L}
+ * ({@code -s} and {@code -c} are shared with file reading and set by the command). Each has tcpdump's meaning; {@link LiveSource} runs a capture from them.
  */
 public final class LiveOptions {
     /** tcpdump's default snapshot length, used for {@code -s 0} and without {@code -s}. */
@@ -30,8 +30,7 @@ public final class LiveOptions {
             description = "Keep only packets received (in), sent (out) or both (inout, the default).")
     Direction direction = Direction.INOUT;
 
-    @Option(names = {"-s", "--snapshot-length"}, paramLabel = "snaplen",
-            description = "Keep at most this many bytes of each packet (0 means 262144).")
+    /** The snapshot length; {@code -s} is parsed with the file options and set through {@link #withSnaplen}. */
     int snaplen = DEFAULT_SNAPLEN;
 
     @Option(names = {"-B", "--buffer-size"}, paramLabel = "buffer_size",
@@ -42,7 +41,7 @@ public final class LiveOptions {
     @Option(names = "--immediate-mode", description = "Deliver packets as soon as they arrive.")
     boolean immediate;
 
-    @Option(names = "-c", paramLabel = "count", description = "Exit after this many packets.")
+    /** The packet limit; {@code -c} is parsed with the file options and set through {@link #withCount}. */
     long count;
 
     @Option(names = {"-Z", "--relinquish-privileges"}, paramLabel = "user",

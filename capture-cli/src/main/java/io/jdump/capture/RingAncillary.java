@@ -24,7 +24,7 @@ record RingAncillary(RxPacket packet, int netOffset) implements AncillaryData {
     public boolean has(Extension e) {
         return switch (e) {
             case PROTOCOL, PKTTYPE, IFINDEX, HATYPE, RXHASH, VLAN_TAG, VLAN_TAG_PRESENT, VLAN_TPID -> true;
-            case NLATTR, NLATTR_NEST, MARK, QUEUE, CPU, PAY_OFFSET, RANDOM -> false;
+            case NLATTR, NLATTR_NEST, MARK, QUEUE, CPU, PAY_OFFSET, RANDOM, ALU_XOR_X -> false;   // xor_x: computed by the interpreter
         };
     }
 
@@ -39,7 +39,7 @@ record RingAncillary(RxPacket packet, int netOffset) implements AncillaryData {
             case VLAN_TAG -> packet.vlanValid() ? packet.vlanTci() : 0;
             case VLAN_TAG_PRESENT -> packet.vlanValid() ? 1 : 0;
             case VLAN_TPID -> packet.vlanValid() ? tpid() : 0;
-            case NLATTR, NLATTR_NEST, MARK, QUEUE, CPU, PAY_OFFSET, RANDOM -> 0;
+            case NLATTR, NLATTR_NEST, MARK, QUEUE, CPU, PAY_OFFSET, RANDOM, ALU_XOR_X -> 0;
         };
     }
 

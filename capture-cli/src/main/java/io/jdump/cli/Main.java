@@ -1,5 +1,6 @@
 package io.jdump.cli;
 
+import io.jdump.capture.LiveOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,9 +19,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 
 /**
- * The {@code jdump} command: tcpdump's options over capture files (and, later, live interfaces).
+ * The {@code jdump} command: tcpdump's options over capture files and live interfaces.
  * Options live in mixins, one per concern ({@link InputOptions}, {@link FilterOptions},
- * {@link OutputOptions}); the work is done by a {@link Session}.
+ * {@link OutputOptions}, {@link LiveOptions}); the work is done by a {@link Session}.
  */
 @Command(name = "jdump", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, sortOptions = false,
         description = "Dump traffic on a network, or from a capture file, through a classic BPF filter.")
@@ -28,6 +29,7 @@ public final class Main implements Callable<Integer> {
     @Mixin InputOptions input;
     @Mixin FilterOptions filter;
     @Mixin OutputOptions output;
+    @Mixin LiveOptions live;
 
     @Option(names = "--debug", description = "Print a stack trace with error messages.")
     boolean debug;
@@ -51,7 +53,7 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CommandLine cmd = spec.commandLine();
-        return new Session(input, filter, output, new Session.Streams(stdin, stdout, cmd.getOut(), cmd.getErr())).run();
+        return new Session(input, filter, output, live, new Session.Streams(stdin, stdout, cmd.getOut(), cmd.getErr())).run();
     }
 
     /** A command line for {@code main} with tcpdump's error handling: getopt messages, exit status 1. */

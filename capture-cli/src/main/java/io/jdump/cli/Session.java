@@ -2,6 +2,7 @@ package io.jdump.cli;
 
 import io.jdump.bpf.Listing;
 import io.jdump.bpf.Program;
+import io.jdump.capture.LiveOptions;
 import io.jdump.filter.LinkType;
 import io.jdump.pcap.CaptureWriter;
 import io.jdump.pcap.PcapNgWriter;
@@ -26,12 +27,14 @@ final class Session {
     private final InputOptions input;
     private final FilterOptions filter;
     private final OutputOptions output;
+    private final LiveOptions live;
     private final Streams io;
 
-    Session(InputOptions input, FilterOptions filter, OutputOptions output, Streams io) {
+    Session(InputOptions input, FilterOptions filter, OutputOptions output, LiveOptions live, Streams io) {
         this.input = input;
         this.filter = filter;
         this.output = output;
+        this.live = live;
         this.io = io;
     }
 
@@ -45,10 +48,10 @@ final class Session {
         if (filter.programFile != null && (!filter.words.isEmpty() || filter.expressionFile != null)) {
             throw new CliException("--bpf cannot be combined with a filter expression");
         }
-        if (filter.dumpLevel() > 0) return dump();
+        if (filter.dumpLevel() > 0 && !live.listInterfaces()) return dump();
         if (input.readFile == null) {
-            // TODO(#live): the live-capture source goes here (a PacketSource over AF_PACKET).
-            throw new CliException("live capture is not supported yet; read a capture file with -r");
+            live.withSnaplen(input.snapshotLength()).withCount(input.packetLimit() == Long.MAX_VALUE ? 0 : input.packetLimit());
+            return new LiveRun(live, filterSource(), output, precision, io).run();
         }
         return offline(precision);
     }
@@ -100,11 +103,16 @@ final class Session {
 
     /** The -w writer, or null without -w. */
     private CaptureWriter openWriter(PacketSource source, Precision precision) throws IOException {
+        return openWriter(output, io, source.linkType(), source.snaplen(), precision);
+    }
+
+    /** The -w writer for packets of {@code linkType}, or null without -w. */
+    static CaptureWriter openWriter(OutputOptions output, Streams io, int linkType, int snaplen, Precision precision) throws IOException {
         if (output.writeFile == null) return null;
         OutputStream out = Io.create(output.writeFile, io.out());
         return output.pcapng
                 ? new PcapNgWriter(out, precision)
-                : new PcapWriter(out, source.linkType(), source.snaplen(), precision);
+                : new PcapWriter(out, linkType, snaplen, precision);
     }
 
     private FilterSource filterSource() {

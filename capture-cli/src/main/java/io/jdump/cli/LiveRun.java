@@ -1,0 +1,76 @@
+package io.jdump.cli;
+
+import io.jdump.bpf.Program;
+import io.jdump.capture.FrameSink;
+import io.jdump.capture.LiveOptions;
+import io.jdump.capture.LiveSource;
+import io.jdump.filter.LinkType;
+import io.jdump.pcap.CaptureWriter;
+import io.jdump.pcap.Frame;
+import io.jdump.pcap.Precision;
+
+import java.io.IOException;
+import java.time.ZoneId;
+
+/**
+ * A live capture run from the command line: {@link LiveSource} opens the interface and runs the
+ * filter in the kernel; the frames it keeps go to the {@code -w} file and/or the printer. The
+ * output file is created once the interface's link type is known, as tcpdump does.
+ */
+final class LiveRun implements FrameSink {
+    private final LiveOptions live;
+    private final FilterSource filters;
+    private final OutputOptions output;
+    private final Precision precision;
+    private final Session.Streams io;
+    private final FramePrinter printer;
+    private CaptureWriter writer;
+    private int linkType;
+
+    LiveRun(LiveOptions live, FilterSource filters, OutputOptions output, Precision precision, Session.Streams io) {
+        this.live = live;
+        this.filters = filters;
+        this.output = output;
+        this.precision = precision;
+        this.io = io;
+        this.printer = output.printing() ? FramePrinter.basic(io.text(), precision, ZoneId.systemDefault()) : null;
+    }
+
+    /** Captures until {@code -c}, Ctrl-C or SIGTERM; returns the exit status. */
+    int run() throws IOException {
+        try {
+            int status = LiveSource.execute(live, this::programFor, this, io.text(), io.err());
+            io.text().flush();
+            return status;
+        } finally {
+            if (writer != null) writer.close();
+        }
+    }
+
+    /** Compiles the filter for the interface's link type and opens the output for it. */
+    private Program programFor(LinkType type) {
+        linkType = type.linkType();
+        Program program = filters.program(linkType, live.snaplen());
+        try {
+            writer = Session.openWriter(output, io, linkType, live.snaplen(), precision);
+        } catch (IOException e) {
+            throw new CliException(output.writeFile + ": " + Io.reason(e), e);
+        }
+        return program;
+    }
+
+    @Override
+    public void accept(Frame frame) throws IOException {
+        if (writer != null) {
+            writer.write(frame, linkType, live.snaplen());
+            if (output.packetBuffered) writer.flush();
+        }
+        if (printer != null) printer.print(frame);
+    }
+
+    @Override
+    public void flush() throws IOException {
+        if (writer != null) writer.flush();
+        io.text().flush();
+    }
+}
