@@ -1,0 +1,55 @@
+package io.jdump.filter.gen;
+
+import io.jdump.filter.ir.Block;
+import io.jdump.filter.ir.Edge;
+import io.jdump.filter.ir.Sense;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A piece of boolean code under construction: an entry block and the not-yet-patched edges
+ * taken when the piece is true and when it is false (libpcap's backpatch lists, without its
+ * sense-flag trick), or a constant. {@code and}: the true exits of the left go to the right;
+ * {@code or}: the false exits of the left go to the right; {@code not}: the exit lists swap.
+ * Constants fold away as in libpcap 1.11 ({@code x and true} is {@code x}).
+ */
+record Frag(Block entry, List<Edge> trueExits, List<Edge> falseExits, Boolean constant) {
+    static final Frag TRUE = new Frag(null, List.of(), List.of(), Boolean.TRUE);
+    static final Frag FALSE = new Frag(null, List.of(), List.of(), Boolean.FALSE);
+
+    /** A single conditional block; its TRUE edge is the true exit. */
+    static Frag of(Block b) {
+        return new Frag(b, new ArrayList<>(List.of(new Edge(b, Sense.TRUE))),
+                new ArrayList<>(List.of(new Edge(b, Sense.FALSE))), null);
+    }
+
+    static Frag constant(boolean v) { return v ? TRUE : FALSE; }
+
+    boolean isTrue() { return constant == Boolean.TRUE; }
+
+    boolean isFalse() { return constant == Boolean.FALSE; }
+
+    Frag not() {
+        return constant != null ? constant(!constant) : new Frag(entry, falseExits, trueExits, null);
+    }
+
+    static Frag and(Frag a, Frag b) {
+        if (a.isFalse() || b.isFalse()) return FALSE;
+        if (a.isTrue()) return b;
+        if (b.isTrue()) return a;
+        for (Edge e : a.trueExits) e.patch(b.entry);
+        List<Edge> f = new ArrayList<>(a.falseExits);
+        f.addAll(b.falseExits);
+        return new Frag(a.entry, b.trueExits, f, null);
+    }
+
+    static Frag or(Frag a, Frag b) {
+        if (a.isTrue() || b.isTrue()) return TRUE;
+        if (a.isFalse()) return b;
+        if (b.isFalse()) return a;
+        for (Edge e : a.falseExits) e.patch(b.entry);
+        List<Edge> t = new ArrayList<>(a.trueExits);
+        t.addAll(b.trueExits);
+        return new Frag(a.entry, t, b.falseExits, null);
+    }
+}

@@ -1,0 +1,85 @@
+package io.jdump.filter.gen;
+
+import io.jdump.bpf.Insn;
+import io.jdump.bpf.JmpOp;
+import io.jdump.bpf.Reg;
+import io.jdump.bpf.Size;
+import io.jdump.filter.CompileOptions;
+import io.jdump.filter.FilterSemanticException;
+import io.jdump.filter.ir.Block;
+import io.jdump.filter.ir.Branch;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Per-compilation state of the code generator and its block-building helpers: the options,
+ * the current link-layer offsets (which {@code vlan}, {@code mpls} and {@code pppoes} shift for
+ * the primitives after them), the scratch-register allocator and the block counter. One instance
+ * per {@link CodeGen#generate} call; nothing is global.
+ */
+final class Gen {
+    final CompileOptions opts;
+    final LinkLayer link;
+    private int nextId;
+    private final boolean[] regUsed = new boolean[Insn.MEMWORDS];
+    private int curReg;
+
+    Gen(CompileOptions opts) {
+        this.opts = opts;
+        this.link = LinkLayer.of(opts.linkType());
+    }
+
+    Block block(List<Insn> stmts, Branch branch) {
+        return new Block(nextId++, stmts, branch);
+    }
+
+    /** One block: {@code stmts} then {@code op #k}. */
+    Frag jump(List<Insn> stmts, JmpOp op, int k) {
+        return Frag.of(block(stmts, new Branch.CondK(op, k)));
+    }
+
+    /** {@code ld[size] [off]; (and #mask;) op #v} at an absolute offset; mask -1 means none. */
+    Frag cmpAbs(int off, Size size, int mask, JmpOp op, int v) {
+        List<Insn> s = new ArrayList<>();
+        s.add(new Insn.LoadAbs(size, off));
+        if (mask != -1) s.add(new Insn.AluK(io.jdump.bpf.AluOp.AND, mask));
+        return jump(s, op, v);
+    }
+
+    Frag eq(int off, Size size, int v) { return cmpAbs(off, size, -1, JmpOp.JEQ, v); }
+
+    Frag eqMasked(int off, Size size, int mask, int v) { return cmpAbs(off, size, mask, JmpOp.JEQ, v); }
+
+    /** A comparison relative to the start of the IPv4 payload: {@code ldxb 4*([nl]&0xf); ld[size] [x + nl + off]}. */
+    Frag cmpTransportV4(int off, Size size, JmpOp op, int v) {
+        int nl = link.net();
+        List<Insn> s = new ArrayList<>();
+        s.add(new Insn.LoadMsh(nl));
+        s.add(new Insn.LoadInd(size, nl + off));
+        return jump(s, op, v);
+    }
+
+    /** The constant true or false as a block of its own ({@code ld #0; jeq #0} / {@code ld #1; jeq #0}), as libpcap materializes them. */
+    Frag materialize(boolean v) {
+        return jump(List.of(new Insn.LoadImm(Reg.A, v ? 0 : 1)), JmpOp.JEQ, 0);
+    }
+
+    int allocReg() {
+        for (int n = 0; n < Insn.MEMWORDS; n++) {
+            if (!regUsed[curReg]) {
+                regUsed[curReg] = true;
+                return curReg;
+            }
+            curReg = (curReg + 1) % Insn.MEMWORDS;
+        }
+        throw new FilterSemanticException("too many registers needed to evaluate expression");
+    }
+
+    void freeReg(int r) {
+        regUsed[r] = false;
+    }
+
+    static FilterSemanticException error(String msg) {
+        return new FilterSemanticException(msg);
+    }
+}

@@ -1,0 +1,180 @@
+package io.jdump.filter.gen;
+
+import io.jdump.filter.ast.AddrKind;
+import io.jdump.filter.ast.Dir;
+import io.jdump.filter.ast.Expr;
+import io.jdump.filter.ast.IdValue;
+import io.jdump.filter.ast.Proto;
+import io.jdump.filter.ast.Qual;
+import io.jdump.filter.lex.Ipv6;
+import io.jdump.filter.sema.Resolver;
+import java.util.List;
+
+/** Qualified ids ({@code src host a}, {@code tcp port 80}, {@code ether proto \arp}): resolves the value and picks the generator. */
+final class IdGen {
+    private IdGen() {}
+
+    static Frag gen(Gen g, Expr.Id id) {
+        Qual q = id.qual();
+        if (q.isErr()) throw Gen.error("syntax error");
+        AddrKind addr = q.addr() == AddrKind.DEFAULT ? AddrKind.HOST : q.addr();
+        return switch (addr) {
+            case HOST, NET -> hostOrNet(g, q, addr, id.value());
+            case PORT, PORTRANGE -> port(g, q, addr, id.value());
+            case PROTO -> proto(g, q, id.value());
+            case GATEWAY -> throw Gen.error("'gateway' is not supported by jdump's compiler yet");
+            case PROTOCHAIN -> throw Gen.error("'protochain' is not supported by jdump's compiler yet");
+            case DEFAULT, UNDEF -> throw Gen.error("syntax error");
+        };
+    }
+
+    private static Frag hostOrNet(Gen g, Qual q, AddrKind addr, IdValue v) {
+        String kind = addr == AddrKind.NET ? "net" : "host";
+        return switch (v) {
+            case IdValue.V4 v4 -> v4(g, q, addr, v4);
+            case IdValue.Num(var n) -> {
+                if (q.proto() == Proto.LINK) throw Gen.error("illegal link layer address");
+                int a = (int) n;
+                int mask = -1;
+                if (addr == AddrKind.NET) {
+                    while (a != 0 && (a & 0xff000000) == 0) {
+                        a <<= 8;
+                        mask <<= 8;
+                    }
+                }
+                yield HostGen.v4(g, a, mask, q.proto(), q.dir(), kind);
+            }
+            case IdValue.V6(var text, var bits) -> v6(g, q, addr, text, bits);
+            case IdValue.Mac(var text) -> {
+                if (q.proto() != Proto.LINK && q.proto() != Proto.DEFAULT) throw Gen.error("ethernet address used in non-ether expression");
+                yield HostGen.mac(g, Addresses.mac(text), q.dir());
+            }
+            case IdValue.Name(var name) -> name(g, q, addr, name);
+        };
+    }
+
+    private static Frag v4(Gen g, Qual q, AddrKind addr, IdValue.V4 v) {
+        if (q.proto() == Proto.LINK) throw Gen.error("illegal link layer address");
+        long[] an = Addresses.atoin(v.text());
+        int vlen = (int) an[1];
+        int a = (int) (an[0] << (32 - vlen));
+        int mask = (int) (0xffffffffL << (32 - vlen));
+        if (v.bits() != null || v.mask() != null) {
+            if (addr != AddrKind.NET) throw Gen.error("Mask syntax for networks only");
+            if (v.bits() != null) {
+                if (v.bits() > 32) throw Gen.error("mask length must be <= 32");
+                mask = v.bits() == 0 ? 0 : (int) (0xffffffffL << (32 - v.bits()));
+            } else {
+                long[] m = Addresses.atoin(v.mask());
+                mask = (int) (m[0] << (32 - (int) m[1]));
+            }
+            if ((a & ~mask) != 0) throw Gen.error("non-network bits set in \"" + v.text() + (v.bits() != null ? "/" + v.bits() : " mask " + v.mask()) + "\"");
+        }
+        return HostGen.v4(g, a, mask, q.proto(), q.dir(), addr == AddrKind.NET ? "net" : "host");
+    }
+
+    private static Frag v6(Gen g, Qual q, AddrKind addr, String text, Integer bits) {
+        byte[] a = Ipv6.parse(text);
+        int len = bits == null ? 128 : bits;
+        if (len > 128) throw Gen.error("mask length must be <= 128");
+        if (bits != null && addr != AddrKind.NET) throw Gen.error("Mask syntax for networks only");
+        byte[] m = new byte[16];
+        for (int i = 0; i < len; i++) m[i / 8] |= (byte) (0x80 >>> (i % 8));
+        for (int i = 0; i < 16; i++) {
+            if ((a[i] & ~m[i]) != 0) throw Gen.error("non-network bits set in \"" + text + "/" + len + "\"");
+        }
+        return HostGen.v6(g, a, m, q.proto(), q.dir(), addr == AddrKind.NET ? "net" : "host");
+    }
+
+    private static Frag name(Gen g, Qual q, AddrKind addr, String name) {
+        Resolver r = g.opts.resolver();
+        if (addr == AddrKind.NET) {
+            Integer n = r.network(name);
+            if (n == null) throw Gen.error("unknown network '" + name + "'");
+            int a = n;
+            int mask = -1;
+            while (a != 0 && (a & 0xff000000) == 0) {
+                a <<= 8;
+                mask <<= 8;
+            }
+            return HostGen.v4(g, a, mask, q.proto(), q.dir(), "net");
+        }
+        if (q.proto() == Proto.LINK) {
+            byte[] mac = r.mac(name);
+            if (mac == null) throw Gen.error("unknown ether host '" + name + "'");
+            return HostGen.mac(g, mac, q.dir());
+        }
+        List<Integer> v4 = r.ipv4(name);
+        List<byte[]> v6 = r.ipv6(name);
+        if (v4.isEmpty() && v6.isEmpty()) throw Gen.error("unknown host '" + name + "'");
+        Proto p4 = q.proto();
+        Proto p6 = q.proto();
+        if (!g.link.hasLinktype() && p4 == Proto.DEFAULT) {
+            p4 = Proto.IP;
+            p6 = Proto.IP6;
+        }
+        Frag f = Frag.FALSE;
+        boolean any = false;
+        for (int a : v4) {
+            if (p4 == Proto.IP6) continue;
+            f = any ? Frag.or(f, HostGen.v4(g, a, -1, p4, q.dir(), "host")) : HostGen.v4(g, a, -1, p4, q.dir(), "host");
+            any = true;
+        }
+        byte[] full = new byte[16];
+        java.util.Arrays.fill(full, (byte) -1);
+        for (byte[] a : v6) {
+            if (p6 != Proto.DEFAULT && p6 != Proto.IP6) continue;
+            Frag h = HostGen.v6(g, a, full, p6, q.dir(), "host");
+            f = any ? Frag.or(f, h) : h;
+            any = true;
+        }
+        if (!any) throw Gen.error("unknown host '" + name + "'");
+        return f;
+    }
+
+    private static Frag port(Gen g, Qual q, AddrKind addr, IdValue v) {
+        Proto p = q.proto();
+        int lo;
+        int hi;
+        switch (v) {
+            case IdValue.Num(var n) -> {
+                if (n > 65535) throw Gen.error("illegal port number " + n + " > 65535");
+                lo = hi = (int) n;
+            }
+            case IdValue.Name(var name) -> {
+                int[] range = Addresses.portRange(g.opts.resolver(), name, p, addr == AddrKind.PORTRANGE);
+                lo = range[0];
+                hi = range[1];
+            }
+            default -> throw Gen.error("illegal " + addr.word() + " value");
+        }
+        if (lo > hi) {
+            int t = lo;
+            lo = hi;
+            hi = t;
+        }
+        return PortGen.ports(g, lo, hi, p, q.dir());
+    }
+
+    private static Frag proto(Gen g, Qual q, IdValue v) {
+        Proto p = q.proto();
+        if (q.dir() != Dir.DEFAULT) throw Gen.error("'" + q.dir().word() + "' modifier applied to proto");
+        int n = switch (v) {
+            case IdValue.Num(var x) -> (int) x;
+            case IdValue.Name(var name) -> p == Proto.LINK ? Addresses.etherProto(name) : g.opts.resolver().protocol(name);
+            default -> throw Gen.error("illegal proto value");
+        };
+        if (n < 0) {
+            String name = ((IdValue.Name) v).name();
+            throw Gen.error(p == Proto.LINK ? "unknown ether proto '" + name + "'" : "unknown ip proto '" + name + "'");
+        }
+        return switch (p) {
+            case LINK -> g.link.linktype(g, n);
+            case IP -> ProtoGen.ip(g, n);
+            case IP6 -> ProtoGen.ip6(g, n);
+            case DEFAULT -> ProtoGen.both(g, n);
+            case ISO -> ProtoGen.iso(g, n);
+            default -> throw Gen.error("'" + p.word() + " proto' is not supported by jdump's compiler yet");
+        };
+    }
+}

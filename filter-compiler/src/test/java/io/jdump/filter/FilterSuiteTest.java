@@ -1,0 +1,154 @@
+package io.jdump.filter;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jdump.bpf.Interpreter;
+import io.jdump.bpf.Program;
+import io.jdump.testing.Requirements;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs libpcap's filter-compiler suite ({@code libpcap-filter-suite/cases.jsonl}, Linux set) for the
+ * link types jdump compiles. Accept cases: our program must give the same verdict as the expected
+ * listing on every corpus packet and on seeded mutants ("verdict-equal"), and, for unoptimized
+ * cases, the listing text is compared too ("exact"). Reject cases: we must refuse, ideally with
+ * libpcap's message. Rates are printed per DLT and must not fall below the floors (a ratchet:
+ * raise them as the compiler improves).
+ */
+class FilterSuiteTest {
+    /** link type → corpus file under /work/shared/corpus. */
+    private static final Map<String, String> CORPUS = Map.of("EN10MB", "en10mb", "RAW", "raw", "LINUX_SLL", "sll",
+            "LINUX_SLL2", "sll2", "NULL", "null", "IPV4", "raw", "IPV6", "raw", "LOOP", "null");
+
+    /** Floors in percent: {verdict-equal of accept, refused of reject}. */
+    private static final Map<String, int[]> FLOORS = Map.of(
+            "EN10MB", new int[] {0, 0}, "RAW", new int[] {0, 0}, "LINUX_SLL", new int[] {0, 0},
+            "LINUX_SLL2", new int[] {0, 0}, "NULL", new int[] {0, 0}, "IPV4", new int[] {0, 0},
+            "IPV6", new int[] {0, 0}, "LOOP", new int[] {0, 0});
+
+    static final class Stats {
+        int accept, verdictEqual, unopt, exact, noOracle, compileFailed;
+        int reject, refused, messageMatched;
+        final List<String> samples = new ArrayList<>();
+
+        int pct(int a, int b) { return b == 0 ? 100 : 100 * a / b; }
+
+        @Override
+        public String toString() {
+            return String.format("accept %d: verdict-equal %d (%d%%), unopt exact %d/%d, compile failed %d, no oracle %d;"
+                            + " reject %d: refused %d (%d%%), message matched %d", accept, verdictEqual,
+                    pct(verdictEqual, accept - noOracle), exact, unopt, compileFailed, noOracle, reject, refused,
+                    pct(refused, reject), messageMatched);
+        }
+    }
+
+    @Test
+    void suiteRatesStayAboveFloors() throws IOException {
+        Path suite = Requirements.sharedFile("libpcap-filter-suite/cases.jsonl");
+        Requirements.require(Files.exists(suite), "libpcap filter suite in shared data");
+        Map<String, List<Packets.Pkt>> packets = new LinkedHashMap<>();
+        for (var e : CORPUS.entrySet()) {
+            List<Packets.Pkt> base = Packets.read(Requirements.sharedFile("corpus/" + e.getValue() + ".pcap"));
+            List<Packets.Pkt> all = new ArrayList<>(base);
+            all.addAll(Packets.mutate(base, 200, 42));
+            packets.put(e.getKey(), all);
+        }
+        Map<String, Stats> stats = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(suite)) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> c = (Map<String, Object>) Json.parse(line);
+            String dlt = (String) c.get("dlt");
+            if (dlt == null || !CORPUS.containsKey(dlt) || c.get("skip_reason_linux") != null) continue;
+            if (Boolean.TRUE.equals(c.get("linuxext")) || c.get("generate_offline_filter") != null) continue;
+            Stats s = stats.computeIfAbsent(dlt, k -> new Stats());
+            switch ((String) c.get("kind")) {
+                case "filter_accept" -> accept(c, s, packets.get(dlt));
+                case "filter_reject" -> reject(c, s);
+                default -> { }
+            }
+        }
+        StringBuilder report = new StringBuilder();
+        List<String> failures = new ArrayList<>();
+        for (var e : stats.entrySet()) {
+            Stats s = e.getValue();
+            report.append(String.format("%-10s %s%n", e.getKey(), s));
+            for (String x : s.samples) report.append("    ").append(x.replace("\n", "\\n")).append('\n');
+            int[] floor = FLOORS.get(e.getKey());
+            if (s.pct(s.verdictEqual, s.accept - s.noOracle) < floor[0] || s.pct(s.refused, s.reject) < floor[1]) {
+                failures.add(e.getKey());
+            }
+        }
+        System.out.println(report);
+        assertTrue(failures.isEmpty(), () -> "rates below floor for " + failures + "\n" + report);
+    }
+
+    private static CompileOptions options(Map<String, Object> c) {
+        LinkType lt = LinkType.valueOf((String) c.get("dlt"));
+        Object snap = c.get("snaplen");
+        Object mask = c.get("netmask");
+        CompileOptions o = CompileOptions.of(lt).withResolver(Fixtures.resolver())
+                .withOptimize(Boolean.TRUE.equals(c.get("optimize")));
+        if (snap != null) o = o.withSnaplen(((Long) snap).intValue());
+        if (mask != null) {
+            int m = 0;
+            for (String x : ((String) mask).split("\\.")) m = m << 8 | Integer.parseInt(x);
+            o = o.withNetmask(m);
+        }
+        return o;
+    }
+
+    private static void accept(Map<String, Object> c, Stats s, List<Packets.Pkt> pkts) {
+        String expr = (String) c.get("expr");
+        String listing = (String) c.get("expected_listing");
+        if (expr.equals("_enumerate_bpf_image") || listing == null) return;
+        s.accept++;
+        Program expected = ListingParser.parse(listing);
+        if (expected == null) {
+            s.noOracle++;
+            return;
+        }
+        Program ours;
+        try {
+            ours = FilterCompiler.compile(expr, options(c));
+        } catch (FilterException e) {
+            s.compileFailed++;
+            if (s.samples.size() < 12) s.samples.add("FAIL " + expr + ": " + e.getMessage());
+            return;
+        }
+        if (!Boolean.TRUE.equals(c.get("optimize"))) {
+            s.unopt++;
+            if (ours.toString().equals(listing)) s.exact++;
+        }
+        Interpreter a = new Interpreter(expected);
+        Interpreter b = new Interpreter(ours);
+        for (Packets.Pkt p : pkts) {
+            int va = a.apply(p.data(), p.data().length, p.wirelen());
+            int vb = b.apply(p.data(), p.data().length, p.wirelen());
+            if (va != vb) {
+                if (s.samples.size() < 12) s.samples.add("DIFF " + expr);
+                return;
+            }
+        }
+        s.verdictEqual++;
+    }
+
+    private static void reject(Map<String, Object> c, Stats s) {
+        s.reject++;
+        String want = (String) c.get("expected_error");
+        try {
+            FilterCompiler.compile((String) c.get("expr"), options(c));
+        } catch (FilterException e) {
+            s.refused++;
+            if (want == null || e.getMessage().contains(want)) s.messageMatched++;
+        } catch (RuntimeException e) {
+            if (s.samples.size() < 12) s.samples.add("CRASH " + c.get("expr") + ": " + e);
+        }
+    }
+}

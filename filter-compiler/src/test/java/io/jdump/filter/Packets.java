@@ -1,0 +1,56 @@
+package io.jdump.filter;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/** Test packets: the records of a classic pcap file, plus seeded mutations of them (bit flips, truncations, splices). */
+final class Packets {
+    private Packets() {}
+
+    /** A captured packet: the bytes kept and the length on the wire. */
+    record Pkt(byte[] data, int wirelen) {}
+
+    static List<Pkt> read(Path file) throws IOException {
+        ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(file));
+        int magic = b.order(ByteOrder.LITTLE_ENDIAN).getInt(0);
+        if (magic != 0xa1b2c3d4 && magic != 0xa1b23c4d) b.order(ByteOrder.BIG_ENDIAN);
+        b.position(24);
+        List<Pkt> out = new ArrayList<>();
+        while (b.remaining() >= 16) {
+            b.getInt();
+            b.getInt();
+            int incl = b.getInt();
+            int orig = b.getInt();
+            if (incl < 0 || incl > b.remaining()) break;
+            byte[] d = new byte[incl];
+            b.get(d);
+            out.add(new Pkt(d, orig));
+        }
+        return out;
+    }
+
+    /** {@code n} mutants of {@code base}, deterministic for {@code seed}. */
+    static List<Pkt> mutate(List<Pkt> base, int n, long seed) {
+        Random r = new Random(seed);
+        List<Pkt> out = new ArrayList<>();
+        if (base.isEmpty()) return out;
+        for (int i = 0; i < n; i++) {
+            Pkt p = base.get(r.nextInt(base.size()));
+            byte[] d = p.data().clone();
+            int flips = 1 + r.nextInt(4);
+            for (int f = 0; f < flips && d.length > 0; f++) {
+                int at = r.nextInt(Math.min(d.length, 80));
+                d[at] = r.nextInt(3) == 0 ? (byte) r.nextInt(256) : (byte) (d[at] ^ (1 << r.nextInt(8)));
+            }
+            if (r.nextInt(5) == 0 && d.length > 0) d = java.util.Arrays.copyOf(d, r.nextInt(d.length));
+            out.add(new Pkt(d, r.nextInt(4) == 0 ? r.nextInt(2000) : Math.max(d.length, p.wirelen())));
+        }
+        return out;
+    }
+}
