@@ -119,12 +119,13 @@ class FilterSuiteTest {
             ours = FilterCompiler.compile(expr, options(c));
         } catch (FilterException e) {
             s.compileFailed++;
-            if (s.samples.size() < 12) s.samples.add("FAIL " + expr + ": " + e.getMessage());
+            if (s.samples.size() < Integer.getInteger("jdump.suite.samples", 12)) s.samples.add("FAIL " + expr + ": " + e.getMessage());
             return;
         }
         if (!Boolean.TRUE.equals(c.get("optimize"))) {
             s.unopt++;
             if (ours.toString().equals(listing)) s.exact++;
+            else if (s.samples.size() < Integer.getInteger("jdump.suite.samples", 12)) s.samples.add("LISTING " + expr);
         }
         Interpreter a = new Interpreter(expected);
         Interpreter b = new Interpreter(ours);
@@ -132,7 +133,7 @@ class FilterSuiteTest {
             int va = a.apply(p.data(), p.data().length, p.wirelen());
             int vb = b.apply(p.data(), p.data().length, p.wirelen());
             if (va != vb) {
-                if (s.samples.size() < 12) s.samples.add("DIFF " + expr);
+                if (s.samples.size() < Integer.getInteger("jdump.suite.samples", 12)) s.samples.add("DIFF " + expr);
                 return;
             }
         }
@@ -144,11 +145,12 @@ class FilterSuiteTest {
         String want = (String) c.get("expected_error");
         try {
             FilterCompiler.compile((String) c.get("expr"), options(c));
+            if (s.samples.size() < Integer.getInteger("jdump.suite.samples", 12)) s.samples.add("ACCEPTED " + c.get("expr") + " want " + want);
         } catch (FilterException e) {
             s.refused++;
             if (want == null || e.getMessage().contains(want)) s.messageMatched++;
         } catch (RuntimeException e) {
-            if (s.samples.size() < 12) s.samples.add("CRASH " + c.get("expr") + ": " + e);
+            if (s.samples.size() < Integer.getInteger("jdump.suite.samples", 12)) s.samples.add("CRASH " + c.get("expr") + ": " + e);
         }
     }
 }

@@ -79,6 +79,16 @@ final class Addresses {
             Map.entry("vlan", 0x8100), Map.entry("mpls", 0x8847), Map.entry("pppoed", 0x8863), Map.entry("pppoes", 0x8864),
             Map.entry("8021q", 0x8100), Map.entry("ipv6", 0x86dd), Map.entry("eapol", 0x888e), Map.entry("ppp", 0x880b));
 
+    /** The OSI network-layer protocol id (NLPID) named {@code name}, or -1. */
+    static int isoProto(String name) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "clnp" -> 0x81;
+            case "esis", "es-is" -> 0x82;
+            case "isis", "is-is" -> 0x83;
+            default -> -1;
+        };
+    }
+
     /** The Ethertype (or SAP) named {@code name} (libpcap's fixed table), or -1. */
     static int etherProto(String name) {
         return ETHER_PROTOS.getOrDefault(name.toLowerCase(Locale.ROOT), -1);

@@ -26,7 +26,7 @@ public final class CodeGen {
         Gen g = new Gen(opts);
         if (expr == null) return new Cfg(g.block(List.of(), new Branch.Return(opts.snaplen())));
         Frag f = new CodeGen.Walker(g).gen(expr);
-        if (f.constant() != null) f = g.materialize(f.constant());
+        if (f.constant() != null) f = g.materialize(f.constant() ^ f.negated(), f.negated());
         Block accept = g.block(List.of(), new Branch.Return(opts.snaplen()));
         Block reject = g.block(List.of(), new Branch.Return(0));
         for (Edge e : f.trueExits()) e.patch(accept);

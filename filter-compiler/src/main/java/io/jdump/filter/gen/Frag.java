@@ -11,16 +11,18 @@ import java.util.List;
  * taken when the piece is true and when it is false (libpcap's backpatch lists, without its
  * sense-flag trick), or a constant. {@code and}: the true exits of the left go to the right;
  * {@code or}: the false exits of the left go to the right; {@code not}: the exit lists swap.
- * Constants fold away as in libpcap 1.11 ({@code x and true} is {@code x}).
+ * Constants fold away as in libpcap 1.11 ({@code x and true} is {@code x}); a constant remembers
+ * whether it was negated, because libpcap emits a negated true as {@code ld #0; jeq #0} with the
+ * edges swapped rather than as a false block.
  */
-record Frag(Block entry, List<Edge> trueExits, List<Edge> falseExits, Boolean constant) {
-    static final Frag TRUE = new Frag(null, List.of(), List.of(), Boolean.TRUE);
-    static final Frag FALSE = new Frag(null, List.of(), List.of(), Boolean.FALSE);
+record Frag(Block entry, List<Edge> trueExits, List<Edge> falseExits, Boolean constant, boolean negated) {
+    static final Frag TRUE = new Frag(null, List.of(), List.of(), Boolean.TRUE, false);
+    static final Frag FALSE = new Frag(null, List.of(), List.of(), Boolean.FALSE, false);
 
     /** A single conditional block; its TRUE edge is the true exit. */
     static Frag of(Block b) {
         return new Frag(b, new ArrayList<>(List.of(new Edge(b, Sense.TRUE))),
-                new ArrayList<>(List.of(new Edge(b, Sense.FALSE))), null);
+                new ArrayList<>(List.of(new Edge(b, Sense.FALSE))), null, false);
     }
 
     static Frag constant(boolean v) { return v ? TRUE : FALSE; }
@@ -30,26 +32,29 @@ record Frag(Block entry, List<Edge> trueExits, List<Edge> falseExits, Boolean co
     boolean isFalse() { return constant == Boolean.FALSE; }
 
     Frag not() {
-        return constant != null ? constant(!constant) : new Frag(entry, falseExits, trueExits, null);
+        return constant != null ? new Frag(null, List.of(), List.of(), !constant, !negated)
+                : new Frag(entry, falseExits, trueExits, null, false);
     }
 
     static Frag and(Frag a, Frag b) {
-        if (a.isFalse() || b.isFalse()) return FALSE;
+        if (a.isFalse()) return a;
+        if (b.isFalse()) return b;
         if (a.isTrue()) return b;
         if (b.isTrue()) return a;
         for (Edge e : a.trueExits) e.patch(b.entry);
         List<Edge> f = new ArrayList<>(a.falseExits);
         f.addAll(b.falseExits);
-        return new Frag(a.entry, b.trueExits, f, null);
+        return new Frag(a.entry, b.trueExits, f, null, false);
     }
 
     static Frag or(Frag a, Frag b) {
-        if (a.isTrue() || b.isTrue()) return TRUE;
+        if (a.isTrue()) return a;
+        if (b.isTrue()) return b;
         if (a.isFalse()) return b;
         if (b.isFalse()) return a;
         for (Edge e : a.falseExits) e.patch(b.entry);
         List<Edge> t = new ArrayList<>(a.trueExits);
         t.addAll(b.trueExits);
-        return new Frag(a.entry, t, b.falseExits, null);
+        return new Frag(a.entry, t, b.falseExits, null, false);
     }
 }

@@ -60,8 +60,9 @@ final class Gen {
     }
 
     /** The constant true or false as a block of its own ({@code ld #0; jeq #0} / {@code ld #1; jeq #0}), as libpcap materializes them. */
-    Frag materialize(boolean v) {
-        return jump(List.of(new Insn.LoadImm(Reg.A, v ? 0 : 1)), JmpOp.JEQ, 0);
+    Frag materialize(boolean base, boolean negated) {
+        Frag f = jump(List.of(new Insn.LoadImm(Reg.A, base ? 0 : 1)), JmpOp.JEQ, 0);
+        return negated ? f.not() : f;
     }
 
     int allocReg() {

@@ -13,16 +13,27 @@ final class HostGen {
 
     /** {@code [proto] [dir] host|net} for an IPv4 address with mask. */
     static Frag v4(Gen g, int addr, int mask, Proto proto, Dir dir, String kind) {
+        return v4(g, new int[] {addr}, mask, proto, dir, kind);
+    }
+
+    /** The same for any of several addresses (a host name): one link-type test per protocol, then the addresses. */
+    static Frag v4(Gen g, int[] addrs, int mask, Proto proto, Dir dir, String kind) {
         return switch (proto) {
-            case DEFAULT -> Frag.or(Frag.or(v4(g, addr, mask, Proto.IP, dir, kind), v4(g, addr, mask, Proto.ARP, dir, kind)),
-                    v4(g, addr, mask, Proto.RARP, dir, kind));
-            case IP -> withLink(g, LinkLayer.IP, () -> op(g, addr, mask, dir, 12, 16));
-            case ARP -> withLink(g, LinkLayer.ARP, () -> op(g, addr, mask, dir, 14, 24));
-            case RARP -> withLink(g, LinkLayer.REVARP, () -> op(g, addr, mask, dir, 14, 24));
+            case DEFAULT -> Frag.or(Frag.or(v4(g, addrs, mask, Proto.IP, dir, kind), v4(g, addrs, mask, Proto.ARP, dir, kind)),
+                    v4(g, addrs, mask, Proto.RARP, dir, kind));
+            case IP -> withLink(g, LinkLayer.IP, () -> anyOf(addrs.length, i -> op(g, addrs[i], mask, dir, 12, 16)));
+            case ARP -> withLink(g, LinkLayer.ARP, () -> anyOf(addrs.length, i -> op(g, addrs[i], mask, dir, 14, 24)));
+            case RARP -> withLink(g, LinkLayer.REVARP, () -> anyOf(addrs.length, i -> op(g, addrs[i], mask, dir, 14, 24)));
             case LINK -> throw Gen.error("illegal link layer address");
             case IP6 -> throw Gen.error("'ip6' modifier applied to ip " + kind);
             default -> throw Gen.error("'" + proto.word() + "' modifier applied to " + kind);
         };
+    }
+
+    private static Frag anyOf(int n, java.util.function.IntFunction<Frag> f) {
+        Frag r = f.apply(0);
+        for (int i = 1; i < n; i++) r = Frag.or(r, f.apply(i));
+        return r;
     }
 
     private static Frag withLink(Gen g, int ether, java.util.function.Supplier<Frag> body) {
@@ -49,11 +60,17 @@ final class HostGen {
     }
 
     private static Frag mcmp(Gen g, int off, int v, int mask) {
+        if (mask == 0) return Frag.TRUE;
         return mask == -1 ? g.eq(off, Size.W, v) : g.eqMasked(off, Size.W, mask, v & mask);
     }
 
     /** {@code [ip6] [dir] host|net} for an IPv6 address and mask (16 bytes each). */
     static Frag v6(Gen g, byte[] addr, byte[] mask, Proto proto, Dir dir, String kind) {
+        return v6(g, List.of(addr), mask, proto, dir, kind);
+    }
+
+    /** The same for any of several addresses. */
+    static Frag v6(Gen g, List<byte[]> addrs, byte[] mask, Proto proto, Dir dir, String kind) {
         if (proto != Proto.DEFAULT && proto != Proto.IP6) {
             if (proto == Proto.IP) throw Gen.error("'ip' modifier applied to ip6 " + kind);
             if (proto == Proto.LINK) throw Gen.error("illegal link layer address");
@@ -61,7 +78,8 @@ final class HostGen {
         }
         return withLink(g, LinkLayer.IPV6, () -> {
             int nl = g.link.net();
-            return dirOp(dir, () -> words(g, nl + 8, addr, mask), () -> words(g, nl + 24, addr, mask));
+            return anyOf(addrs.size(), i -> dirOp(dir, () -> words(g, nl + 8, addrs.get(i), mask),
+                    () -> words(g, nl + 24, addrs.get(i), mask)));
         });
     }
 

@@ -113,23 +113,15 @@ final class IdGen {
             p4 = Proto.IP;
             p6 = Proto.IP6;
         }
-        Frag f = Frag.FALSE;
-        boolean any = false;
-        for (int a : v4) {
-            if (p4 == Proto.IP6) continue;
-            f = any ? Frag.or(f, HostGen.v4(g, a, -1, p4, q.dir(), "host")) : HostGen.v4(g, a, -1, p4, q.dir(), "host");
-            any = true;
-        }
+        int[] a4 = v4.stream().sorted(Integer::compareUnsigned).mapToInt(Integer::intValue).toArray();
+        List<byte[]> a6 = new java.util.ArrayList<>(v6);
+        a6.sort(java.util.Arrays::compareUnsigned);
+        Frag f4 = a4.length == 0 || p4 == Proto.IP6 ? null : HostGen.v4(g, a4, -1, p4, q.dir(), "host");
         byte[] full = new byte[16];
         java.util.Arrays.fill(full, (byte) -1);
-        for (byte[] a : v6) {
-            if (p6 != Proto.DEFAULT && p6 != Proto.IP6) continue;
-            Frag h = HostGen.v6(g, a, full, p6, q.dir(), "host");
-            f = any ? Frag.or(f, h) : h;
-            any = true;
-        }
-        if (!any) throw Gen.error("unknown host '" + name + "'");
-        return f;
+        Frag f6 = a6.isEmpty() || (p6 != Proto.DEFAULT && p6 != Proto.IP6) ? null : HostGen.v6(g, a6, full, p6, q.dir(), "host");
+        if (f4 == null && f6 == null) throw Gen.error("unknown host '" + name + "'");
+        return f4 == null ? f6 : f6 == null ? f4 : Frag.or(f4, f6);
     }
 
     private static Frag port(Gen g, Qual q, AddrKind addr, IdValue v) {
@@ -161,7 +153,8 @@ final class IdGen {
         if (q.dir() != Dir.DEFAULT) throw Gen.error("'" + q.dir().word() + "' modifier applied to proto");
         int n = switch (v) {
             case IdValue.Num(var x) -> (int) x;
-            case IdValue.Name(var name) -> p == Proto.LINK ? Addresses.etherProto(name) : g.opts.resolver().protocol(name);
+            case IdValue.Name(var name) -> p == Proto.LINK ? Addresses.etherProto(name)
+                    : p == Proto.ISO ? Addresses.isoProto(name) : g.opts.resolver().protocol(name);
             default -> throw Gen.error("illegal proto value");
         };
         if (n < 0) {
@@ -174,6 +167,7 @@ final class IdGen {
             case IP6 -> ProtoGen.ip6(g, n);
             case DEFAULT -> ProtoGen.both(g, n);
             case ISO -> ProtoGen.iso(g, n);
+            case ISIS -> ProtoGen.isisPdu(g, n);
             default -> throw Gen.error("'" + p.word() + " proto' is not supported by jdump's compiler yet");
         };
     }

@@ -145,6 +145,7 @@ final class LinkLayer {
             case IPX -> 0x2b;
             case SAP_ISONS -> 0x23;
             case SAP_NETBEUI -> 0x3f;
+            case MPLS -> 0x281;
             default -> proto;
         };
         return g.eq(linktype, Size.H, p);

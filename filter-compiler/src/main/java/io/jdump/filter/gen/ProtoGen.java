@@ -11,7 +11,7 @@ import java.util.List;
 final class ProtoGen {
     private ProtoGen() {}
 
-    static final int TCP = 6, UDP = 17, SCTP = 132, ICMP = 1, IGMP = 2, IGRP = 88, PIM = 103, VRRP = 112, AH = 51,
+    static final int TCP = 6, UDP = 17, SCTP = 132, ICMP = 1, IGMP = 2, IGRP = 9, PIM = 103, VRRP = 112, AH = 51,
             ESP = 50, ICMPV6 = 58, FRAGMENT6 = 44;
 
     /** The Ethertype / SAP libpcap's {@code gen_linktype} is called with for a protocol qualifier, or -1. */
@@ -52,6 +52,13 @@ final class ProtoGen {
             case ESIS -> iso(g, 0x82);
             case ISIS -> iso(g, 0x83);
             case CLNP -> iso(g, 0x81);
+            case ISIS_L1 -> isisPdus(g, 0x1a, 0x18, 0x12, 0x0f, 0x11);
+            case ISIS_L2 -> isisPdus(g, 0x1b, 0x19, 0x14, 0x10, 0x11);
+            case ISIS_IIH -> isisPdus(g, 0x11, 0x0f, 0x10);
+            case ISIS_LSP -> isisPdus(g, 0x12, 0x14);
+            case ISIS_SNP -> isisPdus(g, 0x1b, 0x1a, 0x18, 0x19);
+            case ISIS_CSNP -> isisPdus(g, 0x18, 0x19);
+            case ISIS_PSNP -> isisPdus(g, 0x1a, 0x1b);
             case LINK -> throw Gen.error("link layer applied in wrong context");
             default -> {
                 int e = etherOf(p);
@@ -88,6 +95,19 @@ final class ProtoGen {
         Frag lt = g.link.linktype(g, SAP_ISONS);
         if (lt.isFalse()) return lt;
         return Frag.and(lt, g.eq(g.link.linkpl + g.link.nlNosnap, Size.B, nlpid));
+    }
+
+    /** IS-IS with PDU type {@code type} (the low 5 bits of the fifth byte of the IS-IS header). */
+    static Frag isisPdu(Gen g, int type) {
+        Frag f = iso(g, 0x83);
+        if (f.isFalse()) return f;
+        return Frag.and(f, g.eqMasked(g.link.linkpl + g.link.nlNosnap + 4, Size.B, 0x1f, type));
+    }
+
+    private static Frag isisPdus(Gen g, int... types) {
+        Frag f = isisPdu(g, types[0]);
+        for (int i = 1; i < types.length; i++) f = Frag.or(f, isisPdu(g, types[i]));
+        return f;
     }
 
     /** Not a non-first IPv4 fragment: {@code ldh [nl+6]; jset #0x1fff} with the edges swapped. */

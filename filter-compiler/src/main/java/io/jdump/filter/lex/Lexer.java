@@ -46,7 +46,7 @@ public final class Lexer {
         if (pos >= src.length()) return new Token(TokenKind.EOF, "", 0, pos);
         char c = src.charAt(pos);
         if (c == '\\') return escaped();
-        if (isWordChar(c) && c != '-' && c != ':' && c != '.') return word();
+        if (isWordChar(c) && c != '-' && c != '.' && (c != ':' || src.startsWith("::", pos))) return word();
         return operator();
     }
 

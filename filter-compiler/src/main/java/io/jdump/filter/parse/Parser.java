@@ -158,7 +158,9 @@ public final class Parser {
         if (t.kind() == NUM || t.kind() == MINUS || t.kind() == LEN) return relation();
         Proto pq = Protos.of(t.kind());
         if (pq != null) return protoTerm(pq);
-        if (Quals.isDir(t.kind()) || Quals.isAddr(t.kind())) return head(Proto.DEFAULT);
+        if (Quals.isDir(t.kind()) || Quals.isAddr(t.kind()) || t.kind() == PROTO || t.kind() == PROTOCHAIN) {
+            return head(Proto.DEFAULT);
+        }
         Expr other = Others.parse(this, Proto.DEFAULT);
         if (other == null) throw error();
         last = Qual.ERR;
