@@ -60,7 +60,6 @@ final class IdGen {
         int a = (int) (an[0] << (32 - vlen));
         int mask = (int) (0xffffffffL << (32 - vlen));
         if (v.bits() != null || v.mask() != null) {
-            if (addr != AddrKind.NET) throw Gen.error("Mask syntax for networks only");
             if (v.bits() != null) {
                 if (v.bits() > 32) throw Gen.error("mask length must be <= 32");
                 mask = v.bits() == 0 ? 0 : (int) (0xffffffffL << (32 - v.bits()));
@@ -68,6 +67,7 @@ final class IdGen {
                 long[] m = Addresses.atoin(v.mask());
                 mask = (int) (m[0] << (32 - (int) m[1]));
             }
+            if (addr != AddrKind.NET && mask != -1) throw Gen.error("Mask syntax for networks only");
             if ((a & ~mask) != 0) throw Gen.error("non-network bits set in \"" + v.text() + (v.bits() != null ? "/" + v.bits() : " mask " + v.mask()) + "\"");
         }
         return HostGen.v4(g, a, mask, q.proto(), q.dir(), addr == AddrKind.NET ? "net" : "host");
@@ -77,7 +77,7 @@ final class IdGen {
         byte[] a = Ipv6.parse(text);
         int len = bits == null ? 128 : bits;
         if (len > 128) throw Gen.error("mask length must be <= 128");
-        if (bits != null && addr != AddrKind.NET) throw Gen.error("Mask syntax for networks only");
+        if (len != 128 && addr != AddrKind.NET) throw Gen.error("Mask syntax for networks only");
         byte[] m = new byte[16];
         for (int i = 0; i < len; i++) m[i / 8] |= (byte) (0x80 >>> (i % 8));
         for (int i = 0; i < 16; i++) {
