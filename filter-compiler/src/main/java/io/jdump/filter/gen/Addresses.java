@@ -56,7 +56,7 @@ final class Addresses {
     private static int port(Resolver r, String s, Proto proto) {
         if (s.matches("[0-9]+")) {
             long n = Long.parseLong(s);
-            if (n > 65535) throw Gen.error("illegal port number " + n + " > 65535");
+            if (n > 65535) throw Gen.error("port number " + n + " greater than maximum 65535");
             return (int) n;
         }
         String ps = switch (proto) {

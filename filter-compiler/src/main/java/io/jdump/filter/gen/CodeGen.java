@@ -26,6 +26,7 @@ public final class CodeGen {
         Gen g = new Gen(opts);
         if (expr == null) return new Cfg(g.block(List.of(), new Branch.Return(opts.snaplen())));
         Frag f = new CodeGen.Walker(g).gen(expr);
+        if (opts.optimize() && f.isFalse()) throw new io.jdump.filter.FilterSemanticException("expression rejects all packets");
         if (f.constant() != null) f = g.materialize(f.constant() ^ f.negated(), f.negated());
         Block accept = g.block(List.of(), new Branch.Return(opts.snaplen()));
         Block reject = g.block(List.of(), new Branch.Return(0));
@@ -50,8 +51,8 @@ public final class CodeGen {
                 case Expr.Direction(var in) -> EncapGen.direction(g, in);
                 case Expr.IfIndex(var n) -> EncapGen.ifindex(g, n);
                 case Expr.Encap enc -> EncapGen.encap(g, enc);
-                case Expr.Llc l -> throw Gen.error("'llc' is not supported by jdump's compiler yet");
-                case Expr.Other o -> throw Gen.error("'" + o.keyword() + "' is not supported by jdump's compiler yet");
+                case Expr.Llc l -> LlcGen.llc(g, l.subtype());
+                case Expr.Other o -> throw Gen.error(OtherMessages.of(o.keyword(), g.link.type));
                 case Expr.And a -> throw new IllegalStateException();
                 case Expr.Or o -> throw new IllegalStateException();
             };
@@ -86,6 +87,7 @@ public final class CodeGen {
         }
 
         private Frag byteCmp(Expr.ByteCmp b) {
+            if (b.value() > 255) throw Gen.error("byte argument " + b.value() + " greater than maximum 255");
             int off = g.link.net() + (int) b.offset();
             int v = (int) b.value();
             return switch (b.op()) {

@@ -16,13 +16,19 @@ final class EncapGen {
             case MPLS -> mpls(g, e.id());
             case PPPOED -> l.linktype(g, LinkLayer.PPPOED);
             case PPPOES -> pppoes(g, e.id());
-            case GENEVE, VXLAN -> throw Gen.error("'" + e.kind().name().toLowerCase() + "' is not supported by jdump's compiler yet");
+            case GENEVE, VXLAN -> {
+                if (e.id() != null && e.id() > 0xffffff) {
+                    throw Gen.error((e.kind() == Expr.Encap.Kind.VXLAN ? "VXLAN" : "Geneve") + " VNI " + e.id()
+                            + " greater than maximum 16777215");
+                }
+                throw Gen.error("'" + e.kind().name().toLowerCase() + "' is not supported by jdump's compiler yet");
+            }
         };
     }
 
     private static Frag vlan(Gen g, Long id) {
         LinkLayer l = g.link;
-        if (l.style != LinkLayer.Style.ETHER) throw Gen.error("no VLAN support for " + l.type.name());
+        if (l.style != LinkLayer.Style.ETHER) throw Gen.error("'vlan' not supported on DLT_" + l.type.name());
         if (id != null && id > 4095) throw Gen.error("VLAN tag " + id + " greater than maximum 4095");
         Frag tpid = Frag.or(Frag.or(g.eq(l.linktype, Size.H, 0x8100), g.eq(l.linktype, Size.H, 0x88a8)),
                 g.eq(l.linktype, Size.H, 0x9100));
@@ -40,7 +46,7 @@ final class EncapGen {
             f = g.jump(List.of(new io.jdump.bpf.Insn.LoadAbs(Size.B, l.net() - 2)), JmpOp.JSET, 1).not();
         } else {
             if (l.style != LinkLayer.Style.ETHER && l.style != LinkLayer.Style.SLL && l.style != LinkLayer.Style.PPP) {
-                throw Gen.error("no MPLS support for " + l.type.name());
+                throw Gen.error("'mpls' not supported on DLT_" + l.type.name());
             }
             f = l.linktype(g, LinkLayer.MPLS);
         }
@@ -69,14 +75,14 @@ final class EncapGen {
             case LINUX_SLL -> g.eq(0, Size.H, 4);
             case LINUX_SLL2 -> g.eq(10, Size.B, 4);
             default -> throw Gen.error("not a live capture, '" + (inbound ? "inbound" : "outbound")
-                    + "' not supported on " + l.type.name());
+                    + "' not supported on DLT_" + l.type.name());
         };
         return inbound ? out.not() : out;
     }
 
     static Frag ifindex(Gen g, long n) {
         if (g.link.type != io.jdump.filter.LinkType.LINUX_SLL2) {
-            throw Gen.error("not a live capture, 'ifindex' not supported on " + g.link.type.name());
+            throw Gen.error("not a live capture, 'ifindex' not supported on DLT_" + g.link.type.name());
         }
         return g.eq(4, Size.W, (int) n);
     }

@@ -115,7 +115,7 @@ final class HostGen {
     static Frag broadcast(Gen g, Proto proto) {
         return switch (proto) {
             case DEFAULT, LINK -> {
-                if (g.link.style != LinkLayer.Style.ETHER) throw Gen.error("not a broadcast link");
+                if (g.link.style != LinkLayer.Style.ETHER) throw Gen.error("'broadcast' not supported on DLT_" + g.link.type.name());
                 yield mac(g, new byte[] {-1, -1, -1, -1, -1, -1}, Dir.DST);
             }
             case IP -> {
@@ -135,7 +135,7 @@ final class HostGen {
     static Frag multicast(Gen g, Proto proto) {
         return switch (proto) {
             case DEFAULT, LINK -> {
-                if (g.link.style != LinkLayer.Style.ETHER) throw Gen.error("not a broadcast link");
+                if (g.link.style != LinkLayer.Style.ETHER) throw Gen.error("'multicast' not supported on DLT_" + g.link.type.name());
                 yield g.jump(List.of(new io.jdump.bpf.Insn.LoadAbs(Size.B, 0)), JmpOp.JSET, 1);
             }
             case IP -> withLink(g, LinkLayer.IP, () -> g.eqMasked(g.link.net() + 16, Size.B, 0xf0, 0xe0));

@@ -18,11 +18,15 @@ final class IdGen {
         Qual q = id.qual();
         if (q.isErr()) throw Gen.error("syntax error");
         AddrKind addr = q.addr() == AddrKind.DEFAULT ? AddrKind.HOST : q.addr();
+        QualCheck.check(g, q, addr, id.value());
         return switch (addr) {
             case HOST, NET -> hostOrNet(g, q, addr, id.value());
             case PORT, PORTRANGE -> port(g, q, addr, id.value());
             case PROTO -> proto(g, q, id.value());
-            case GATEWAY -> throw Gen.error("'gateway' is not supported by jdump's compiler yet");
+            case GATEWAY -> {
+                if (g.link.style != LinkLayer.Style.ETHER) throw Gen.error("'gateway' not supported on DLT_" + g.link.type.name());
+                throw Gen.error("'gateway' is not supported by jdump's compiler yet");
+            }
             case PROTOCHAIN -> throw Gen.error("'protochain' is not supported by jdump's compiler yet");
             case DEFAULT, UNDEF -> throw Gen.error("syntax error");
         };
@@ -33,7 +37,8 @@ final class IdGen {
         return switch (v) {
             case IdValue.V4 v4 -> v4(g, q, addr, v4);
             case IdValue.Num(var n) -> {
-                if (q.proto() == Proto.LINK) throw Gen.error("illegal link layer address");
+                if (q.proto() == Proto.LINK) throw Gen.error("illegal link-layer address '" + n + "'");
+                if (q.proto() == Proto.DECNET) throw Gen.error("invalid DECnet address '" + n + "'");
                 int a = (int) n;
                 int mask = -1;
                 if (addr == AddrKind.NET) {
@@ -47,6 +52,9 @@ final class IdGen {
             case IdValue.V6(var text, var bits) -> v6(g, q, addr, text, bits);
             case IdValue.Mac(var text) -> {
                 if (q.proto() != Proto.LINK && q.proto() != Proto.DEFAULT) throw Gen.error("ethernet address used in non-ether expression");
+                if (g.link.style != LinkLayer.Style.ETHER) {
+                    throw Gen.error("'link host XX:XX:XX:XX:XX:XX' not supported on DLT_" + g.link.type.name());
+                }
                 yield HostGen.mac(g, Addresses.mac(text), q.dir());
             }
             case IdValue.Name(var name) -> name(g, q, addr, name);
@@ -54,14 +62,15 @@ final class IdGen {
     }
 
     private static Frag v4(Gen g, Qual q, AddrKind addr, IdValue.V4 v) {
-        if (q.proto() == Proto.LINK) throw Gen.error("illegal link layer address");
+        if (q.proto() == Proto.LINK) throw Gen.error("illegal link-layer address '" + v.text() + "'");
+        if (q.proto() == Proto.DECNET) return DecnetGen.host(g, v.text(), q.dir());
         long[] an = Addresses.atoin(v.text());
         int vlen = (int) an[1];
         int a = (int) (an[0] << (32 - vlen));
         int mask = (int) (0xffffffffL << (32 - vlen));
         if (v.bits() != null || v.mask() != null) {
             if (v.bits() != null) {
-                if (v.bits() > 32) throw Gen.error("mask length must be <= 32");
+                if (v.bits() > 32) throw Gen.error("netmask length " + v.bits() + " greater than maximum 32");
                 mask = v.bits() == 0 ? 0 : (int) (0xffffffffL << (32 - v.bits()));
             } else {
                 long[] m = Addresses.atoin(v.mask());
@@ -100,8 +109,9 @@ final class IdGen {
             return HostGen.v4(g, a, mask, q.proto(), q.dir(), "net");
         }
         if (q.proto() == Proto.LINK) {
+            if (g.link.style != LinkLayer.Style.ETHER) throw Gen.error("'link host NAME' not supported on DLT_" + g.link.type.name());
             byte[] mac = r.mac(name);
-            if (mac == null) throw Gen.error("unknown ether host '" + name + "'");
+            if (mac == null) throw Gen.error("unknown Ethernet-like host '" + name + "'");
             return HostGen.mac(g, mac, q.dir());
         }
         List<Integer> v4 = r.ipv4(name);
@@ -116,11 +126,12 @@ final class IdGen {
         int[] a4 = v4.stream().sorted(Integer::compareUnsigned).mapToInt(Integer::intValue).toArray();
         List<byte[]> a6 = new java.util.ArrayList<>(v6);
         a6.sort(java.util.Arrays::compareUnsigned);
+        if (q.proto() == Proto.ARP || q.proto() == Proto.RARP || q.proto() == Proto.IP) a6.clear();
         Frag f4 = a4.length == 0 || p4 == Proto.IP6 ? null : HostGen.v4(g, a4, -1, p4, q.dir(), "host");
         byte[] full = new byte[16];
         java.util.Arrays.fill(full, (byte) -1);
         Frag f6 = a6.isEmpty() || (p6 != Proto.DEFAULT && p6 != Proto.IP6) ? null : HostGen.v6(g, a6, full, p6, q.dir(), "host");
-        if (f4 == null && f6 == null) throw Gen.error("unknown host '" + name + "'");
+        if (f4 == null && f6 == null) throw Gen.error("unknown host '" + name + "' for specified address family");
         return f4 == null ? f6 : f6 == null ? f4 : Frag.or(f4, f6);
     }
 
@@ -130,7 +141,7 @@ final class IdGen {
         int hi;
         switch (v) {
             case IdValue.Num(var n) -> {
-                if (n > 65535) throw Gen.error("illegal port number " + n + " > 65535");
+                if (n > 65535) throw Gen.error("port number " + n + " greater than maximum 65535");
                 lo = hi = (int) n;
             }
             case IdValue.Name(var name) -> {
@@ -148,6 +159,24 @@ final class IdGen {
         return PortGen.ports(g, lo, hi, p, q.dir());
     }
 
+    private static void checkProtoRange(Proto p, long n) {
+        switch (p) {
+            case LINK -> {
+                if (n > 65535) throw Gen.error("EtherType " + n + " greater than maximum 65535");
+                if (n > 255 && n <= 1500) throw Gen.error("LLC DSAP " + n + " greater than maximum 255");
+            }
+            case ISO -> {
+                if (n > 255) throw Gen.error("ISO protocol " + n + " greater than maximum 255");
+            }
+            case ISIS -> {
+                if (n > 31) throw Gen.error("IS-IS PDU type " + n + " greater than maximum 31");
+            }
+            default -> {
+                if (n > 255) throw Gen.error("protocol number " + n + " greater than maximum 255");
+            }
+        }
+    }
+
     private static Frag proto(Gen g, Qual q, IdValue v) {
         Proto p = q.proto();
         if (q.dir() != Dir.DEFAULT) throw Gen.error("'" + q.dir().word() + "' modifier applied to proto");
@@ -159,8 +188,9 @@ final class IdGen {
         };
         if (n < 0) {
             String name = ((IdValue.Name) v).name();
-            throw Gen.error(p == Proto.LINK ? "unknown ether proto '" + name + "'" : "unknown ip proto '" + name + "'");
+            throw Gen.error("unknown '" + (p == Proto.DEFAULT ? "" : p.word() + " ") + "proto' value '" + name + "'");
         }
+        checkProtoRange(p, n);
         return switch (p) {
             case LINK -> g.link.linktype(g, n);
             case IP -> ProtoGen.ip(g, n);

@@ -50,7 +50,10 @@ final class Others {
             case VLAN, MPLS, PPPOED, PPPOES, GENEVE, VXLAN -> encap(ps);
             case LLC -> {
                 ps.next();
-                yield new Expr.Llc(ps.nextIs(ID) ? ps.next().text() : null);
+                boolean word = ps.nextIs(ID) || (ps.current().kind() != EOF && TokenKind.keyword(ps.current().text()) != null
+                        && Protos.of(ps.current().kind()) == null && ps.current().kind() != AND && ps.current().kind() != OR
+                        && ps.current().kind() != NOT);
+                yield new Expr.Llc(word ? ps.next().text() : null);
             }
             default -> keywordOther(ps);
         };
