@@ -148,7 +148,10 @@ class FilterSuiteTest {
             if (s.samples.size() < Integer.getInteger("jdump.suite.samples", 12)) s.samples.add("ACCEPTED " + c.get("expr") + " want " + want);
         } catch (FilterException e) {
             s.refused++;
-            if (want == null || e.getMessage().contains(want)) s.messageMatched++;
+            if (want == null || ("can't parse filter expression: " + e.getMessage()).contains(want)) s.messageMatched++;
+            else if (s.samples.size() < Integer.getInteger("jdump.suite.samples", 12)) {
+                s.samples.add("MESSAGE " + c.get("expr") + " | got " + e.getMessage() + " | want " + want);
+            }
         } catch (RuntimeException e) {
             if (s.samples.size() < Integer.getInteger("jdump.suite.samples", 12)) s.samples.add("CRASH " + c.get("expr") + ": " + e);
         }

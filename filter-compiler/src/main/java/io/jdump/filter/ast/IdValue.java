@@ -10,6 +10,8 @@ public sealed interface IdValue {
     record V4(String text, Integer bits, String mask) implements IdValue {}
     /** An IPv6 address ({@code HID6}) with an optional {@code /bits}. */
     record V6(String text, Integer bits) implements IdValue {}
+    /** An ARCnet address {@code $XX} ({@code AID}). */
+    record Arcnet(String text) implements IdValue {}
     /** A MAC address ({@code EID}). */
     record Mac(String text) implements IdValue {}
 }

@@ -117,8 +117,9 @@ final class ArithGen {
             }
             default -> {
                 int ether = ProtoGen.etherOf(p);
+                if (p == Proto.AARP) throw Gen.error("'aarp' does not support the index operation");
                 if (ether < 0 || p == Proto.ISO || p == Proto.STP || p == Proto.IPX || p == Proto.NETBEUI) {
-                    throw Gen.error("'" + ld.word() + "[]' is not supported by jdump's compiler yet");
+                    throw Gen.error("'" + ld.word() + "' does not support the index operation");
                 }
                 s.add(new Insn.LoadMem(Reg.X, idx.reg()));
                 s.add(new Insn.LoadInd(size, l.net()));

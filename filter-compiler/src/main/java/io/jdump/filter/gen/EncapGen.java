@@ -28,7 +28,9 @@ final class EncapGen {
 
     private static Frag vlan(Gen g, Long id) {
         LinkLayer l = g.link;
-        if (l.style != LinkLayer.Style.ETHER) throw Gen.error("'vlan' not supported on DLT_" + l.type.name());
+        if (l.style != LinkLayer.Style.ETHER) {
+            throw Gen.error("'vlan' not supported on DLT_" + (l.style == LinkLayer.Style.PPP ? "PPP" : l.type.name()));
+        }
         if (id != null && id > 4095) throw Gen.error("VLAN tag " + id + " greater than maximum 4095");
         Frag tpid = Frag.or(Frag.or(g.eq(l.linktype, Size.H, 0x8100), g.eq(l.linktype, Size.H, 0x88a8)),
                 g.eq(l.linktype, Size.H, 0x9100));
@@ -45,7 +47,7 @@ final class EncapGen {
         if (l.mplsDepth > 0) {
             f = g.jump(List.of(new io.jdump.bpf.Insn.LoadAbs(Size.B, l.net() - 2)), JmpOp.JSET, 1).not();
         } else {
-            if (l.style != LinkLayer.Style.ETHER && l.style != LinkLayer.Style.SLL && l.style != LinkLayer.Style.PPP) {
+            if (l.style != LinkLayer.Style.ETHER && l.style != LinkLayer.Style.PPP) {
                 throw Gen.error("'mpls' not supported on DLT_" + l.type.name());
             }
             f = l.linktype(g, LinkLayer.MPLS);

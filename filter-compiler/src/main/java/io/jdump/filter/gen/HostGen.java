@@ -18,16 +18,29 @@ final class HostGen {
 
     /** The same for any of several addresses (a host name): one link-type test per protocol, then the addresses. */
     static Frag v4(Gen g, int[] addrs, int mask, Proto proto, Dir dir, String kind) {
+        return v4(g, addrs, mask, proto, dir, kind, false);
+    }
+
+    /**
+     * With {@code negate}, each protocol's address test is negated inside its link-type test
+     * ({@code ip and not host}), as libpcap's {@code gateway} does: packets of other protocols
+     * do not match.
+     */
+    static Frag v4(Gen g, int[] addrs, int mask, Proto proto, Dir dir, String kind, boolean negate) {
         return switch (proto) {
-            case DEFAULT -> Frag.or(Frag.or(v4(g, addrs, mask, Proto.IP, dir, kind), v4(g, addrs, mask, Proto.ARP, dir, kind)),
-                    v4(g, addrs, mask, Proto.RARP, dir, kind));
-            case IP -> withLink(g, LinkLayer.IP, () -> anyOf(addrs.length, i -> op(g, addrs[i], mask, dir, 12, 16)));
-            case ARP -> withLink(g, LinkLayer.ARP, () -> anyOf(addrs.length, i -> op(g, addrs[i], mask, dir, 14, 24)));
-            case RARP -> withLink(g, LinkLayer.REVARP, () -> anyOf(addrs.length, i -> op(g, addrs[i], mask, dir, 14, 24)));
+            case DEFAULT -> Frag.or(Frag.or(v4(g, addrs, mask, Proto.IP, dir, kind, negate),
+                    v4(g, addrs, mask, Proto.ARP, dir, kind, negate)), v4(g, addrs, mask, Proto.RARP, dir, kind, negate));
+            case IP -> withLink(g, LinkLayer.IP, () -> neg(negate, anyOf(addrs.length, i -> op(g, addrs[i], mask, dir, 12, 16))));
+            case ARP -> withLink(g, LinkLayer.ARP, () -> neg(negate, anyOf(addrs.length, i -> op(g, addrs[i], mask, dir, 14, 24))));
+            case RARP -> withLink(g, LinkLayer.REVARP, () -> neg(negate, anyOf(addrs.length, i -> op(g, addrs[i], mask, dir, 14, 24))));
             case LINK -> throw Gen.error("illegal link layer address");
             case IP6 -> throw Gen.error("'ip6' modifier applied to ip " + kind);
             default -> throw Gen.error("'" + proto.word() + "' modifier applied to " + kind);
         };
+    }
+
+    private static Frag neg(boolean negate, Frag f) {
+        return negate ? f.not() : f;
     }
 
     private static Frag anyOf(int n, java.util.function.IntFunction<Frag> f) {

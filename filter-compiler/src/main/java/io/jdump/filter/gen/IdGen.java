@@ -22,12 +22,12 @@ final class IdGen {
         return switch (addr) {
             case HOST, NET -> hostOrNet(g, q, addr, id.value());
             case PORT, PORTRANGE -> port(g, q, addr, id.value());
-            case PROTO -> proto(g, q, id.value());
-            case GATEWAY -> {
-                if (g.link.style != LinkLayer.Style.ETHER) throw Gen.error("'gateway' not supported on DLT_" + g.link.type.name());
-                throw Gen.error("'gateway' is not supported by jdump's compiler yet");
+            case PROTO -> proto(g, q, id.value(), false);
+            case GATEWAY -> gateway(g, q, id.value());
+            case PROTOCHAIN -> {
+                proto(g, q, id.value(), true);
+                throw Gen.error("'protochain' is not supported by jdump's compiler yet");
             }
-            case PROTOCHAIN -> throw Gen.error("'protochain' is not supported by jdump's compiler yet");
             case DEFAULT, UNDEF -> throw Gen.error("syntax error");
         };
     }
@@ -58,6 +58,7 @@ final class IdGen {
                 yield HostGen.mac(g, Addresses.mac(text), q.dir());
             }
             case IdValue.Name(var name) -> name(g, q, addr, name);
+            case IdValue.Arcnet a -> throw Gen.error("'link host $XX' not supported on DLT_" + g.link.type.name());
         };
     }
 
@@ -135,6 +136,20 @@ final class IdGen {
         return f4 == null ? f6 : f6 == null ? f4 : Frag.or(f4, f6);
     }
 
+    /** {@code gateway name}: the MAC address of name, but not its IPv4 addresses (a packet routed through it). */
+    private static Frag gateway(Gen g, Qual q, IdValue v) {
+        if (g.link.style != LinkLayer.Style.ETHER) throw Gen.error("'gateway' not supported on DLT_" + g.link.type.name());
+        if (g.link.mplsDepth > 0) throw Gen.error("'gateway' cannot be used within MPLS");
+        String name = ((IdValue.Name) v).name();
+        byte[] mac = g.opts.resolver().mac(name);
+        if (mac == null) throw Gen.error("unknown Ethernet-like host '" + name + "'");
+        List<Integer> v4 = g.opts.resolver().ipv4(name);
+        if (v4.isEmpty()) throw Gen.error("unknown host '" + name + "'");
+        int[] a4 = v4.stream().sorted(Integer::compareUnsigned).mapToInt(Integer::intValue).toArray();
+        Frag ether = HostGen.mac(g, mac, Dir.OR);
+        return Frag.and(ether, HostGen.v4(g, a4, -1, q.proto(), Dir.OR, "host", true));
+    }
+
     private static Frag port(Gen g, Qual q, AddrKind addr, IdValue v) {
         Proto p = q.proto();
         int lo;
@@ -177,9 +192,8 @@ final class IdGen {
         }
     }
 
-    private static Frag proto(Gen g, Qual q, IdValue v) {
+    private static Frag proto(Gen g, Qual q, IdValue v, boolean chain) {
         Proto p = q.proto();
-        if (q.dir() != Dir.DEFAULT) throw Gen.error("'" + q.dir().word() + "' modifier applied to proto");
         int n = switch (v) {
             case IdValue.Num(var x) -> (int) x;
             case IdValue.Name(var name) -> p == Proto.LINK ? Addresses.etherProto(name)
@@ -188,9 +202,11 @@ final class IdGen {
         };
         if (n < 0) {
             String name = ((IdValue.Name) v).name();
-            throw Gen.error("unknown '" + (p == Proto.DEFAULT ? "" : p.word() + " ") + "proto' value '" + name + "'");
+            throw Gen.error("unknown '" + (p == Proto.DEFAULT ? "" : p.word() + " ") + (chain ? "protochain" : "proto")
+                    + "' value '" + name + "'");
         }
         checkProtoRange(p, n);
+        if (chain) return null;
         return switch (p) {
             case LINK -> g.link.linktype(g, n);
             case IP -> ProtoGen.ip(g, n);

@@ -26,6 +26,18 @@ final class QualCheck {
     private static final Set<Proto> GATEWAY = EnumSet.of(Proto.DEFAULT, Proto.IP, Proto.ARP, Proto.RARP);
 
     static void check(Gen g, Qual q, AddrKind addr, IdValue v) {
+        if (v instanceof IdValue.Mac && (addr != AddrKind.HOST || (q.proto() != Proto.LINK && q.proto() != Proto.DEFAULT))) {
+            throw Gen.error("Ethernet address used in non-ether expression");
+        }
+        if ((addr == AddrKind.PROTO || addr == AddrKind.PROTOCHAIN) && v instanceof IdValue.Name(var name)
+                && q.proto() != Proto.DECNET) {
+            Proto p = q.proto();
+            int n = p == Proto.LINK ? Addresses.etherProto(name) : p == Proto.ISO ? Addresses.isoProto(name)
+                    : g.opts.resolver().protocol(name);
+            if (n < 0) {
+                throw Gen.error("unknown '" + (p == Proto.DEFAULT ? "" : p.word() + " ") + addr.word() + "' value '" + name + "'");
+            }
+        }
         valueShape(q, addr, v);
         dir(q, addr);
         proto(g, q.proto(), addr, v);
@@ -38,6 +50,7 @@ final class QualCheck {
             case IdValue.Num(var n) -> Long.toString(n);
             case IdValue.Name(var n) -> n;
             case IdValue.Mac(var m) -> m;
+            case IdValue.Arcnet(var a) -> a;
         };
     }
 
@@ -103,7 +116,7 @@ final class QualCheck {
             case IdValue.V4 v4 -> {
                 if (p == Proto.DECNET) yield v4.bits() != null || v4.mask() != null || net ? kind : null;
                 boolean prefix = v4.bits() != null || v4.mask() != null;
-                yield V4.contains(p) || p == Proto.LINK ? null : kind + (prefix ? " <IPv4 prefix>" : " <IPv4 address>");
+                yield V4.contains(p) || (p == Proto.LINK && !prefix) ? null : kind + (prefix ? " <IPv4 prefix>" : " <IPv4 address>");
             }
             case IdValue.Num n -> V4.contains(p) || p == Proto.LINK || p == Proto.DECNET ? null : kind + " <IPv4 address>";
             case IdValue.V6 v6 -> V6.contains(p) ? null : kind + (net ? " <IPv6 prefix>" : " <IPv6 address>");
@@ -113,6 +126,7 @@ final class QualCheck {
                 yield NAME.contains(p) ? null : "host <Internet hostname>";
             }
             case IdValue.Mac m -> null;
+            case IdValue.Arcnet a -> null;
         };
     }
 }

@@ -46,6 +46,7 @@ public final class Lexer {
         if (pos >= src.length()) return new Token(TokenKind.EOF, "", 0, pos);
         char c = src.charAt(pos);
         if (c == '\\') return escaped();
+        if (c == '$') return arcnet();
         if (isWordChar(c) && c != '-' && c != '.' && (c != ':' || src.startsWith("::", pos))) return word();
         return operator();
     }
@@ -64,6 +65,15 @@ public final class Lexer {
         return new Token(TokenKind.ID, text, 0, start);
     }
 
+    private Token arcnet() {
+        int start = pos;
+        int end = pos + 1;
+        while (end < src.length() && Character.digit(src.charAt(end), 16) >= 0) end++;
+        if (end == pos + 1 || end - pos - 1 > 2) throw new FilterSyntaxException("syntax error", start);
+        pos = end;
+        return new Token(TokenKind.AID, src.substring(start, end), 0, start);
+    }
+
     private Token word() {
         int start = pos;
         int end = pos;
@@ -72,6 +82,12 @@ public final class Lexer {
         if (w.indexOf(':') >= 0) {
             if (MAC.matcher(w).matches()) return take(TokenKind.EID, w, 0, start);
             if (Ipv6.parse(w) != null) return take(TokenKind.HID6, w, 0, start);
+            if (w.matches("[0-9a-fA-F:]*::?[0-9a-fA-F:]*[0-9]+\\.[0-9]+\\.[0-9]+\\.[0-9]+")) {
+                throw new io.jdump.filter.FilterSemanticException("invalid IPv6 address " + w);
+            }
+            if (w.matches("[0-9a-zA-Z]{1,2}(:[0-9a-zA-Z]{1,2}){5}")) {
+                throw new io.jdump.filter.FilterSemanticException("invalid Ethernet address");
+            }
             w = w.substring(0, w.indexOf(':'));
         }
         while (w.length() > 1 && (w.endsWith("-") || w.endsWith("_"))) w = w.substring(0, w.length() - 1);
@@ -111,7 +127,10 @@ public final class Lexer {
             int d = Character.digit(ch, radix);
             if (d < 0) throw new FilterSyntaxException("number " + w + " contains non-octal digit", position);
             v = v * radix + d;
-            if (v > 0xffffffffL) throw new FilterSyntaxException("number " + w + " overflows 32 bits", position);
+            if (v > 0xffffffffL) {
+                String base = radix == 16 ? "hexadecimal" : radix == 8 ? "octal" : "decimal";
+                throw new FilterSyntaxException(base + " number " + w + " overflows 32 bits", position);
+            }
         }
         return v;
     }

@@ -187,6 +187,7 @@ public final class Parser {
     /** {@code head id}: [dqual] [aqual] | proto | protochain, then the id. */
     private Expr head(Proto proto) {
         Dir dir = Quals.dir(this);
+        if (dir != Dir.DEFAULT && (at(PROTO) || at(PROTOCHAIN) || at(GATEWAY))) throw error();
         AddrKind addr = AddrKind.DEFAULT;
         if (at(PROTO)) {
             advance();
@@ -231,6 +232,7 @@ public final class Parser {
             case HID -> v4(t);
             case HID6 -> new IdValue.V6(t.text(), accept(SLASH) ? (int) expect(NUM).value() : null);
             case EID -> new IdValue.Mac(t.text());
+            case AID -> new IdValue.Arcnet(t.text());
             default -> {
                 p--;
                 throw error();
