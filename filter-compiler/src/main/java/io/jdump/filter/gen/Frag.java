@@ -14,6 +14,8 @@ import java.util.List;
  * Constants fold away as in libpcap 1.11 ({@code x and true} is {@code x}); a constant remembers
  * whether it was negated, because libpcap emits a negated true as {@code ld #0; jeq #0} with the
  * edges swapped rather than as a false block.
+ *
+ * <p>A fragment is used once: combining two takes over their exit lists (so long chains stay linear).
  */
 record Frag(Block entry, List<Edge> trueExits, List<Edge> falseExits, Boolean constant, boolean negated) {
     static final Frag TRUE = new Frag(null, List.of(), List.of(), Boolean.TRUE, false);
@@ -42,9 +44,8 @@ record Frag(Block entry, List<Edge> trueExits, List<Edge> falseExits, Boolean co
         if (a.isTrue()) return b;
         if (b.isTrue()) return a;
         for (Edge e : a.trueExits) e.patch(b.entry);
-        List<Edge> f = new ArrayList<>(a.falseExits);
-        f.addAll(b.falseExits);
-        return new Frag(a.entry, b.trueExits, f, null, false);
+        a.falseExits.addAll(b.falseExits);
+        return new Frag(a.entry, b.trueExits, a.falseExits, null, false);
     }
 
     static Frag or(Frag a, Frag b) {
@@ -53,8 +54,7 @@ record Frag(Block entry, List<Edge> trueExits, List<Edge> falseExits, Boolean co
         if (a.isFalse()) return b;
         if (b.isFalse()) return a;
         for (Edge e : a.falseExits) e.patch(b.entry);
-        List<Edge> t = new ArrayList<>(a.trueExits);
-        t.addAll(b.trueExits);
-        return new Frag(a.entry, t, b.falseExits, null, false);
+        a.trueExits.addAll(b.trueExits);
+        return new Frag(a.entry, a.trueExits, b.falseExits, null, false);
     }
 }

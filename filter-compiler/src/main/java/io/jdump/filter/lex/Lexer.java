@@ -21,6 +21,17 @@ public final class Lexer {
             + "|[0-9a-fA-F]{4}\\.[0-9a-fA-F]{4}\\.[0-9a-fA-F]{4}|[0-9a-fA-F]{12}");
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9]([-_.A-Za-z0-9]*[.A-Za-z0-9])?");
     private static final Map<String, Integer> CONSTANTS = NamedConstants.ALL;
+    private static final List<TokenKind> DOUBLE = List.of(TokenKind.GE, TokenKind.LE, TokenKind.NE, TokenKind.EQ,
+            TokenKind.LSH, TokenKind.RSH, TokenKind.AND, TokenKind.OR);
+    private static final Map<String, TokenKind> SINGLE = new java.util.HashMap<>();
+
+    static {
+        for (TokenKind k : TokenKind.values()) {
+            for (String s : k.spellings()) {
+                if (s.length() == 1) SINGLE.put(s, k);
+            }
+        }
+    }
 
     private final String src;
     private int pos;
@@ -138,20 +149,16 @@ public final class Lexer {
     private Token operator() {
         int start = pos;
         String two = src.length() >= pos + 2 ? src.substring(pos, pos + 2) : "";
-        for (TokenKind k : List.of(TokenKind.GE, TokenKind.LE, TokenKind.NE, TokenKind.EQ, TokenKind.LSH,
-                TokenKind.RSH, TokenKind.AND, TokenKind.OR)) {
+        for (TokenKind k : DOUBLE) {
             if (k.spellings().contains(two)) {
                 pos += 2;
                 return new Token(k, two, 0, start);
             }
         }
         String one = src.substring(pos, pos + 1);
-        for (TokenKind k : TokenKind.values()) {
-            if (k.spellings().contains(one)) {
-                pos++;
-                return new Token(k, one, 0, start);
-            }
-        }
-        throw new FilterSyntaxException("syntax error", start);
+        TokenKind k = SINGLE.get(one);
+        if (k == null) throw new FilterSyntaxException("syntax error", start);
+        pos++;
+        return new Token(k, one, 0, start);
     }
 }
