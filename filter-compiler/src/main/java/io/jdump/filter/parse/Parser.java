@@ -247,7 +247,12 @@ public final class Parser {
         return new IdValue.V4(t.text(), null, null);
     }
 
-    // ---- relations and arithmetic (precedence climbing, loosest first: | & << >> + - * / %)
+    // ---- relations and arithmetic
+    //
+    // Precedence climbing, loosest first: | & << >> + - * /. libpcap's grammar declares no precedence for
+    // '%' and '^', so yacc resolves every conflict involving them by shifting: such an operator takes the
+    // operand right before it as its left side and everything up to the end of the arithmetic as its right
+    // side (1 * 2 % 3 + 4 is 1 * (2 % (3 + 4)), -1 % 2 is -(1 % 2)), as libpcap 1.10 compiles it.
 
     private Expr relation() {
         Arith l = arith(0);
@@ -267,12 +272,12 @@ public final class Parser {
     }
 
     private static final List<List<TokenKind>> LEVELS = List.of(
-            List.of(PIPE), List.of(AMP), List.of(LSH, RSH), List.of(PLUS, MINUS), List.of(STAR, SLASH, PERCENT));
+            List.of(PIPE), List.of(AMP), List.of(LSH, RSH), List.of(PLUS, MINUS), List.of(STAR, SLASH));
 
     Arith arith(int level) {
-        if (level == LEVELS.size()) return unary();
+        if (level == LEVELS.size()) return operand();
         Arith left = arith(level + 1);
-        while (LEVELS.get(level).contains(tok().kind()) || (level == 0 && at(CARET))) {
+        while (LEVELS.get(level).contains(tok().kind())) {
             AluOp op = aluOp(advance().kind());
             left = new Arith.Bin(op, left, arith(level + 1));
         }
@@ -295,10 +300,22 @@ public final class Parser {
         };
     }
 
+    /** A unary operand, with a trailing {@code %} or {@code ^} taking everything after it (see above). */
+    private Arith operand() {
+        Arith a = unary();
+        if (at(PERCENT) || at(CARET)) {
+            AluOp op = aluOp(advance().kind());
+            enter();
+            a = new Arith.Bin(op, a, arith(0));
+            depth--;
+        }
+        return a;
+    }
+
     private Arith unary() {
         if (accept(MINUS)) {
             enter();
-            Arith a = new Arith.Neg(unary());
+            Arith a = new Arith.Neg(operand());
             depth--;
             return a;
         }
