@@ -67,9 +67,10 @@ final class Others {
     private static Expr encap(Parser ps) {
         Token t = ps.next();
         Long id = null;
-        if (ps.nextIs(NUM) && !ps.peek(1).isRelOp() && !ps.peek(1).isArithOp()) id = ps.next().value();
         Expr.Encap.Kind kind = Expr.Encap.Kind.valueOf(t.kind().name());
-        if (kind == Expr.Encap.Kind.PPPOED && id != null) throw ps.syntaxError();
+        if (kind != Expr.Encap.Kind.PPPOED && ps.nextIs(NUM) && !ps.peek(1).isRelOp() && !ps.peek(1).isArithOp()) {
+            id = ps.next().value();
+        }
         return new Expr.Encap(kind, id);
     }
 

@@ -225,7 +225,9 @@ public final class Parser {
             depth--;
             return e;
         }
-        Token t = advance();
+        Token t = tok();
+        if (t.kind() == EOF) throw error();
+        advance();
         IdValue v = switch (t.kind()) {
             case ID -> new IdValue.Name(t.text());
             case NUM -> new IdValue.Num(t.value());
