@@ -22,9 +22,10 @@ final class ExprGen {
     }
 
     private void harvest(byte[] d, int nl) {
-        if (ether && d.length >= 12 && macs.size() < 40) {
-            macs.add(mac(d, 0));
-            macs.add(mac(d, 6));
+        int macAt = nl == 21 ? 1 : nl == 22 ? 2 : 0;
+        if (ether && d.length >= 12 + macAt && macs.size() < 40) {
+            macs.add(mac(d, macAt));
+            macs.add(mac(d, macAt + 6));
         }
         if (d.length < nl + 24 || (d[nl] & 0xf0) != 0x40 || v4.size() > 60) return;
         v4.add(ip(d, nl + 12));

@@ -35,6 +35,36 @@ final class Packets {
         return out;
     }
 
+    /**
+     * Ethernet frames re-framed for a link type without a corpus of its own: FDDI and Token Ring (the MAC
+     * addresses, then LLC/SNAP with the Ethertype), PPP (address, control, PPP protocol).
+     */
+    static List<Pkt> reframe(List<Pkt> ether, String dlt) {
+        List<Pkt> out = new ArrayList<>();
+        for (Pkt p : ether) {
+            byte[] d = p.data();
+            if (d.length < 14) continue;
+            int type = (d[12] & 0xff) << 8 | (d[13] & 0xff);
+            java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+            switch (dlt) {
+                case "FDDI", "IEEE802" -> {
+                    if (dlt.equals("IEEE802")) b.write(0x10);
+                    b.write(0x50);
+                    b.write(d, 0, 12);
+                    b.writeBytes(new byte[] {(byte) 0xaa, (byte) 0xaa, 3, 0, 0, 0, d[12], d[13]});
+                }
+                default -> {
+                    int proto = type == 0x0800 ? 0x21 : type == 0x86dd ? 0x57 : type;
+                    b.writeBytes(new byte[] {(byte) 0xff, 3, (byte) (proto >> 8), (byte) proto});
+                }
+            }
+            int header = b.size();
+            b.write(d, 14, d.length - 14);
+            out.add(new Pkt(b.toByteArray(), p.wirelen() - 14 + header));
+        }
+        return out;
+    }
+
     /** {@code n} mutants of {@code base}, deterministic for {@code seed}. */
     static List<Pkt> mutate(List<Pkt> base, int n, long seed) {
         Random r = new Random(seed);

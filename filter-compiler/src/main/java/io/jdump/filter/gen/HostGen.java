@@ -113,10 +113,11 @@ final class HostGen {
 
     /** {@code ether [dir] host mac}: compared from the end, a word then a halfword. */
     static Frag mac(Gen g, byte[] mac, Dir dir) {
-        if (g.link.style != LinkLayer.Style.ETHER) {
-            throw Gen.error("ethernet addresses supported only on ethernet/FDDI/token ring/802.11/ATM LANE/Fibre Channel");
+        if (!g.link.hasMacs()) {
+            throw Gen.error("'link host XX:XX:XX:XX:XX:XX' not supported on DLT_" + g.link.type.name());
         }
-        return dirOp(dir, () -> bytes6(g, 6, mac), () -> bytes6(g, 0, mac));
+        int base = g.link.macBase;
+        return dirOp(dir, () -> bytes6(g, base + 6, mac), () -> bytes6(g, base, mac));
     }
 
     private static Frag bytes6(Gen g, int off, byte[] m) {
@@ -128,7 +129,7 @@ final class HostGen {
     static Frag broadcast(Gen g, Proto proto) {
         return switch (proto) {
             case DEFAULT, LINK -> {
-                if (g.link.style != LinkLayer.Style.ETHER) throw Gen.error("'broadcast' not supported on DLT_" + g.link.type.name());
+                if (!g.link.hasMacs()) throw Gen.error("'broadcast' not supported on DLT_" + g.link.type.name());
                 yield mac(g, new byte[] {-1, -1, -1, -1, -1, -1}, Dir.DST);
             }
             case IP -> {
@@ -148,8 +149,8 @@ final class HostGen {
     static Frag multicast(Gen g, Proto proto) {
         return switch (proto) {
             case DEFAULT, LINK -> {
-                if (g.link.style != LinkLayer.Style.ETHER) throw Gen.error("'multicast' not supported on DLT_" + g.link.type.name());
-                yield g.jump(List.of(new io.jdump.bpf.Insn.LoadAbs(Size.B, 0)), JmpOp.JSET, 1);
+                if (!g.link.hasMacs()) throw Gen.error("'multicast' not supported on DLT_" + g.link.type.name());
+                yield g.jump(List.of(new io.jdump.bpf.Insn.LoadAbs(Size.B, g.link.macBase)), JmpOp.JSET, 1);
             }
             case IP -> withLink(g, LinkLayer.IP, () -> g.eqMasked(g.link.net() + 16, Size.B, 0xf0, 0xe0));
             case IP6 -> withLink(g, LinkLayer.IPV6, () -> g.eq(g.link.net() + 24, Size.B, 0xff));

@@ -52,7 +52,7 @@ final class IdGen {
             case IdValue.V6(var text, var bits) -> v6(g, q, addr, text, bits);
             case IdValue.Mac(var text) -> {
                 if (q.proto() != Proto.LINK && q.proto() != Proto.DEFAULT) throw Gen.error("ethernet address used in non-ether expression");
-                if (g.link.style != LinkLayer.Style.ETHER) {
+                if (!g.link.hasMacs()) {
                     throw Gen.error("'link host XX:XX:XX:XX:XX:XX' not supported on DLT_" + g.link.type.name());
                 }
                 yield HostGen.mac(g, Addresses.mac(text), q.dir());
@@ -110,7 +110,7 @@ final class IdGen {
             return HostGen.v4(g, a, mask, q.proto(), q.dir(), "net");
         }
         if (q.proto() == Proto.LINK) {
-            if (g.link.style != LinkLayer.Style.ETHER) throw Gen.error("'link host NAME' not supported on DLT_" + g.link.type.name());
+            if (!g.link.hasMacs()) throw Gen.error("'link host NAME' not supported on DLT_" + g.link.type.name());
             byte[] mac = r.mac(name);
             if (mac == null) throw Gen.error("unknown Ethernet-like host '" + name + "'");
             return HostGen.mac(g, mac, q.dir());
@@ -138,7 +138,7 @@ final class IdGen {
 
     /** {@code gateway name}: the MAC address of name, but not its IPv4 addresses (a packet routed through it). */
     private static Frag gateway(Gen g, Qual q, IdValue v) {
-        if (g.link.style != LinkLayer.Style.ETHER) throw Gen.error("'gateway' not supported on DLT_" + g.link.type.name());
+        if (!g.link.hasMacs()) throw Gen.error("'gateway' not supported on DLT_" + g.link.type.name());
         if (g.link.mplsDepth > 0) throw Gen.error("'gateway' cannot be used within MPLS");
         String name = ((IdValue.Name) v).name();
         byte[] mac = g.opts.resolver().mac(name);
@@ -204,6 +204,9 @@ final class IdGen {
             String name = ((IdValue.Name) v).name();
             throw Gen.error("unknown '" + (p == Proto.DEFAULT ? "" : p.word() + " ") + (chain ? "protochain" : "proto")
                     + "' value '" + name + "'");
+        }
+        if (p == Proto.LINK && g.link.style == LinkLayer.Style.PPP && n > 65535) {
+            throw Gen.error("PPP protocol " + n + " greater than maximum 65535");
         }
         checkProtoRange(p, n);
         if (chain) return null;

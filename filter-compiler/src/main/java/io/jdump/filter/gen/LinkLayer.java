@@ -12,7 +12,7 @@ import io.jdump.filter.LinkType;
  */
 final class LinkLayer {
     /** How the link header names the payload protocol. */
-    enum Style { ETHER, SLL, NULL_HOST, LOOP_NET, RAW, IPV4_ONLY, IPV6_ONLY, PPP }
+    enum Style { ETHER, LLC, SLL, NULL_HOST, LOOP_NET, RAW, IPV4_ONLY, IPV6_ONLY, PPP }
 
     static final int IP = 0x0800, IPV6 = 0x86dd, ARP = 0x0806, REVARP = 0x8035, ATALK = 0x809b, AARP = 0x80f3,
             DN = 0x6003, LAT = 0x6004, SCA = 0x6007, MOPDL = 0x6001, MOPRC = 0x6002, IPX = 0x8137, MPLS = 0x8847,
@@ -27,9 +27,16 @@ final class LinkLayer {
     int nl;
     int nlNosnap;
     int mplsDepth;
+    /** Offset of the destination MAC address (the source follows it), or -1 without MAC addresses. */
+    final int macBase;
     boolean pppoes;
 
     private LinkLayer(LinkType type, Style style, int linktype, int linkpl, int nl, int nlNosnap) {
+        this(type, style, linktype, linkpl, nl, nlNosnap, style == Style.ETHER ? 0 : -1);
+    }
+
+    private LinkLayer(LinkType type, Style style, int linktype, int linkpl, int nl, int nlNosnap, int macBase) {
+        this.macBase = macBase;
         this.type = type;
         this.style = style;
         this.linktype = linktype;
@@ -41,6 +48,9 @@ final class LinkLayer {
     static LinkLayer of(LinkType t) {
         return switch (t) {
             case EN10MB -> new LinkLayer(t, Style.ETHER, 12, 14, 0, 3);
+            case FDDI -> new LinkLayer(t, Style.LLC, 19, 13, 8, 3, 1);
+            case IEEE802 -> new LinkLayer(t, Style.LLC, 20, 14, 8, 3, 2);
+            case PPP -> new LinkLayer(t, Style.PPP, 2, 4, 0, 0);
             case LINUX_SLL -> new LinkLayer(t, Style.SLL, 14, 16, 0, 0);
             case LINUX_SLL2 -> new LinkLayer(t, Style.SLL, 0, 20, 0, 0);
             case NULL -> new LinkLayer(t, Style.NULL_HOST, 0, 4, 0, 0);
@@ -60,6 +70,7 @@ final class LinkLayer {
         if (mplsDepth > 0) return mplsLinktype(g, proto);
         return switch (style) {
             case ETHER -> ether(g, proto);
+            case LLC -> llc(g, proto);
             case SLL -> sll(g, proto);
             case NULL_HOST, LOOP_NET -> loopback(g, proto);
             case RAW -> proto == IP ? g.eqMasked(linkpl, Size.B, 0xf0, 0x40)
@@ -98,6 +109,20 @@ final class LinkLayer {
                     ? Frag.and(notLength(g), g.eq(linkpl, Size.B, proto))
                     : g.eq(linktype, Size.H, proto);
         };
+    }
+
+    /** 802.2 LLC links (FDDI, Token Ring): SAP tests on the LLC header, SNAP Ethertypes. */
+    private Frag llc(Gen g, int proto) {
+        return switch (proto) {
+            case SAP_ISONS, SAP_IP, SAP_NETBEUI -> g.eq(linkpl, Size.H, proto << 8 | proto);
+            case ATALK -> snap(g, linkpl, 0x080007, ATALK);
+            default -> proto <= ETHERMTU ? g.eq(linkpl, Size.B, proto) : g.eq(linktype, Size.H, proto);
+        };
+    }
+
+    /** Whether the link has MAC addresses (Ethernet, FDDI, Token Ring). */
+    boolean hasMacs() {
+        return macBase >= 0;
     }
 
     private static final int SLL_P_802_3 = 1, SLL_P_802_2 = 4;
@@ -142,7 +167,9 @@ final class LinkLayer {
             case IPV6 -> 0x57;
             case DN -> 0x27;
             case ATALK -> 0x29;
-            case IPX -> 0x2b;
+            case IPX, SAP_IPX -> 0x2b;
+            case 0x0600 -> 0x25;
+            case SAP_STP -> 0x31;
             case SAP_ISONS -> 0x23;
             case SAP_NETBEUI -> 0x3f;
             case MPLS -> 0x281;

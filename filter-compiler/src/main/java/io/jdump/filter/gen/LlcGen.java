@@ -18,11 +18,18 @@ final class LlcGen {
 
     static Frag llc(Gen g, String subtype) {
         LinkLayer l = g.link;
-        if (l.style != LinkLayer.Style.ETHER) throw Gen.error("'llc' not supported on DLT_" + l.type.name());
+        if (l.style == LinkLayer.Style.LLC && subtype == null) return Frag.TRUE;
+        if (l.style != LinkLayer.Style.ETHER && l.style != LinkLayer.Style.LLC) {
+            throw Gen.error("'llc' not supported on DLT_" + l.type.name());
+        }
+        if (l.style == LinkLayer.Style.LLC) return control(g, l.linkpl + 2, subtype);
         Frag is8023 = g.cmpAbs(l.linktype, Size.H, -1, JmpOp.JGT, 1500).not();
         Frag llc = Frag.and(is8023, g.eq(l.linkpl, Size.H, 0xffff).not());
         if (subtype == null) return llc;
-        int ctl = l.linkpl + 2;
+        return Frag.and(llc, control(g, l.linkpl + 2, subtype));
+    }
+
+    private static Frag control(Gen g, int ctl, String subtype) {
         Frag f;
         if (subtype.equals("i")) {
             f = g.jump(List.of(new io.jdump.bpf.Insn.LoadAbs(Size.B, ctl)), JmpOp.JSET, 1).not();
@@ -37,6 +44,6 @@ final class LlcGen {
         } else {
             throw Gen.error("unknown LLC type name '" + subtype + "'");
         }
-        return Frag.and(llc, f);
+        return f;
     }
 }
