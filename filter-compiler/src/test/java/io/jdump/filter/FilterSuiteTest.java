@@ -27,7 +27,7 @@ class FilterSuiteTest {
     private static final Map<String, String> CORPUS = Map.ofEntries(Map.entry("EN10MB", "en10mb"), Map.entry("RAW", "raw"),
             Map.entry("LINUX_SLL", "sll"), Map.entry("LINUX_SLL2", "sll2"), Map.entry("NULL", "null"), Map.entry("IPV4", "raw"),
             Map.entry("IPV6", "raw"), Map.entry("LOOP", "null"), Map.entry("FDDI", "en10mb"), Map.entry("IEEE802", "en10mb"),
-            Map.entry("PPP", "en10mb"));
+            Map.entry("PPP", "en10mb"), Map.entry("IEEE802_11", "random"));
     /** Link types whose packets are Ethernet corpus frames re-framed ({@link Packets#reframe}). */
     private static final java.util.Set<String> REFRAMED = java.util.Set.of("FDDI", "IEEE802", "PPP");
 
@@ -46,7 +46,8 @@ class FilterSuiteTest {
             Map.entry("LOOP", new int[] {1000, 1000, 1000, 1000}),
             Map.entry("FDDI", new int[] {1000, 1000, 1000, 1000}),
             Map.entry("IEEE802", new int[] {1000, 1000, 1000, 1000}),
-            Map.entry("PPP", new int[] {1000, 1000, 1000, 1000}));
+            Map.entry("PPP", new int[] {1000, 1000, 1000, 1000}),
+            Map.entry("IEEE802_11", new int[] {0, 0, 0, 0}));
 
     static final class Stats {
         int accept, verdictEqual, unopt, exact, noOracle, compileFailed;
@@ -77,7 +78,8 @@ class FilterSuiteTest {
         Requirements.require(Files.exists(suite), "libpcap filter suite in shared data");
         Map<String, List<Packets.Pkt>> packets = new LinkedHashMap<>();
         for (var e : new java.util.TreeMap<>(CORPUS).entrySet()) {
-            List<Packets.Pkt> base = Packets.read(Requirements.sharedFile("corpus/" + e.getValue() + ".pcap"));
+            List<Packets.Pkt> base = e.getValue().equals("random") ? Packets.random(1000, 64, 42)
+                    : Packets.read(Requirements.sharedFile("corpus/" + e.getValue() + ".pcap"));
             if (REFRAMED.contains(e.getKey())) base = Packets.reframe(base, e.getKey());
             List<Packets.Pkt> all = new ArrayList<>(base);
             all.addAll(Packets.mutate(base, 200, 42));

@@ -65,6 +65,18 @@ final class Packets {
         return out;
     }
 
+    /** {@code n} random packets of 0..maxLen bytes, for link types without a corpus (802.11 frame-control tests). */
+    static List<Pkt> random(int n, int maxLen, long seed) {
+        Random r = new Random(seed);
+        List<Pkt> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            byte[] d = new byte[r.nextInt(maxLen + 1)];
+            r.nextBytes(d);
+            out.add(new Pkt(d, d.length + r.nextInt(4) * r.nextInt(100)));
+        }
+        return out;
+    }
+
     /** {@code n} mutants of {@code base}, deterministic for {@code seed}. */
     static List<Pkt> mutate(List<Pkt> base, int n, long seed) {
         Random r = new Random(seed);

@@ -52,7 +52,7 @@ public final class CodeGen {
                 case Expr.IfIndex(var n) -> EncapGen.ifindex(g, n);
                 case Expr.Encap enc -> EncapGen.encap(g, enc);
                 case Expr.Llc l -> LlcGen.llc(g, l.subtype());
-                case Expr.Other o -> throw Gen.error(OtherMessages.of(o.keyword(), g.link.type));
+                case Expr.Other o -> other(o);
                 case Expr.And a -> throw new IllegalStateException();
                 case Expr.Or o -> throw new IllegalStateException();
             };
@@ -79,6 +79,14 @@ public final class CodeGen {
                 f = ands.get(i) ? Frag.and(f, r) : Frag.or(f, r);
             }
             return f;
+        }
+
+        private Frag other(Expr.Other o) {
+            String k = o.keyword().equals("direction") ? "dir" : o.keyword();
+            if (g.link.style == LinkLayer.Style.WLAN && (k.equals("type") || k.equals("subtype") || k.equals("dir"))) {
+                return WlanGen.gen(g, k, o.args());
+            }
+            throw Gen.error(OtherMessages.of(o.keyword(), g.link.type));
         }
 
         private Frag length(boolean greater, long n) {

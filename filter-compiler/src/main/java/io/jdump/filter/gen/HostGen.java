@@ -116,6 +116,7 @@ final class HostGen {
         if (!g.link.hasMacs()) {
             throw Gen.error("'link host XX:XX:XX:XX:XX:XX' not supported on DLT_" + g.link.type.name());
         }
+        if (g.link.style == LinkLayer.Style.WLAN) return WlanGen.mac(g, dir, off -> bytes6(g, off, mac));
         int base = g.link.macBase;
         return dirOp(dir, () -> bytes6(g, base + 6, mac), () -> bytes6(g, base, mac));
     }
@@ -130,6 +131,10 @@ final class HostGen {
         return switch (proto) {
             case DEFAULT, LINK -> {
                 if (!g.link.hasMacs()) throw Gen.error("'broadcast' not supported on DLT_" + g.link.type.name());
+                if (g.link.style == LinkLayer.Style.WLAN) {
+                    byte[] ff = {-1, -1, -1, -1, -1, -1};
+                    yield WlanGen.mac(g, Dir.DST, off -> bytes6(g, off, ff));
+                }
                 yield mac(g, new byte[] {-1, -1, -1, -1, -1, -1}, Dir.DST);
             }
             case IP -> {
@@ -150,6 +155,9 @@ final class HostGen {
         return switch (proto) {
             case DEFAULT, LINK -> {
                 if (!g.link.hasMacs()) throw Gen.error("'multicast' not supported on DLT_" + g.link.type.name());
+                if (g.link.style == LinkLayer.Style.WLAN) {
+                    yield WlanGen.mac(g, Dir.DST, off -> g.jump(List.of(new io.jdump.bpf.Insn.LoadAbs(Size.B, off)), JmpOp.JSET, 1));
+                }
                 yield g.jump(List.of(new io.jdump.bpf.Insn.LoadAbs(Size.B, g.link.macBase)), JmpOp.JSET, 1);
             }
             case IP -> withLink(g, LinkLayer.IP, () -> g.eqMasked(g.link.net() + 16, Size.B, 0xf0, 0xe0));

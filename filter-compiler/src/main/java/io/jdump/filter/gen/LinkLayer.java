@@ -12,7 +12,7 @@ import io.jdump.filter.LinkType;
  */
 final class LinkLayer {
     /** How the link header names the payload protocol. */
-    enum Style { ETHER, LLC, SLL, NULL_HOST, LOOP_NET, RAW, IPV4_ONLY, IPV6_ONLY, PPP }
+    enum Style { ETHER, LLC, WLAN, SLL, NULL_HOST, LOOP_NET, RAW, IPV4_ONLY, IPV6_ONLY, PPP }
 
     static final int IP = 0x0800, IPV6 = 0x86dd, ARP = 0x0806, REVARP = 0x8035, ATALK = 0x809b, AARP = 0x80f3,
             DN = 0x6003, LAT = 0x6004, SCA = 0x6007, MOPDL = 0x6001, MOPRC = 0x6002, IPX = 0x8137, MPLS = 0x8847,
@@ -51,6 +51,7 @@ final class LinkLayer {
             case FDDI -> new LinkLayer(t, Style.LLC, 19, 13, 8, 3, 1);
             case IEEE802 -> new LinkLayer(t, Style.LLC, 20, 14, 8, 3, 2);
             case PPP -> new LinkLayer(t, Style.PPP, 2, 4, 0, 0);
+            case IEEE802_11 -> new LinkLayer(t, Style.WLAN, -1, 0, 0, 0, 4);
             case LINUX_SLL -> new LinkLayer(t, Style.SLL, 14, 16, 0, 0);
             case LINUX_SLL2 -> new LinkLayer(t, Style.SLL, 0, 20, 0, 0);
             case NULL -> new LinkLayer(t, Style.NULL_HOST, 0, 4, 0, 0);
@@ -71,6 +72,8 @@ final class LinkLayer {
         return switch (style) {
             case ETHER -> ether(g, proto);
             case LLC -> llc(g, proto);
+            case WLAN -> throw new FilterSemanticException(
+                    "802.11 payload tests (variable-length header) are not supported by jdump's compiler yet");
             case SLL -> sll(g, proto);
             case NULL_HOST, LOOP_NET -> loopback(g, proto);
             case RAW -> proto == IP ? g.eqMasked(linkpl, Size.B, 0xf0, 0x40)

@@ -26,6 +26,7 @@ final class QualCheck {
     private static final Set<Proto> GATEWAY = EnumSet.of(Proto.DEFAULT, Proto.IP, Proto.ARP, Proto.RARP);
 
     static void check(Gen g, Qual q, AddrKind addr, IdValue v) {
+        boolean wlanMac = g.link.style == LinkLayer.Style.WLAN && v instanceof IdValue.Mac;
         if (v instanceof IdValue.Mac && (addr != AddrKind.HOST || (q.proto() != Proto.LINK && q.proto() != Proto.DEFAULT))) {
             throw Gen.error("Ethernet address used in non-ether expression");
         }
@@ -39,7 +40,7 @@ final class QualCheck {
             }
         }
         valueShape(q, addr, v);
-        dir(q, addr);
+        if (!wlanMac) dir(q, addr);
         proto(g, q.proto(), addr, v);
     }
 

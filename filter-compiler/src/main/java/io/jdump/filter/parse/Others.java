@@ -103,6 +103,7 @@ final class Others {
         }
         if (!ARG_KEYWORDS.contains(t.kind())) return null;
         ps.next();
+        if (t.kind() == SUBTYPE && !ps.nextIs(ID)) throw ps.syntaxError();
         List<String> args = new ArrayList<>();
         if (ps.current().kind().isRelOp()) args.add(ps.next().text());
         Token a = ps.next();
