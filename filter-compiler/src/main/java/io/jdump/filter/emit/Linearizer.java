@@ -26,13 +26,21 @@ public final class Linearizer {
         Map<Block, Integer> longT = new HashMap<>();
         Map<Block, Integer> longF = new HashMap<>();
         Map<Block, Integer> start = new HashMap<>();
+        Map<Block, Integer> gotoSize = new HashMap<>();
+        for (int i = 0; i < order.size(); i++) {
+            Block b = order.get(i);
+            if (b.branch() instanceof Branch.Goto) {
+                boolean next = i + 1 < order.size() && order.get(i + 1) == b.successor(Sense.TRUE);
+                gotoSize.put(b, next ? 0 : 1);
+            }
+        }
         boolean changed = true;
         while (changed) {
             changed = false;
             int pc = 0;
             for (Block b : order) {
                 start.put(b, pc);
-                pc += size(b, longT, longF);
+                pc += b.branch() instanceof Branch.Goto ? b.stmts().size() + gotoSize.get(b) : size(b, longT, longF);
             }
             for (Block b : order) {
                 if (!b.branch().isConditional()) continue;
@@ -62,6 +70,10 @@ public final class Linearizer {
         switch (b.branch()) {
             case Branch.Return(var k) -> out.add(new Insn.RetK(k));
             case Branch.ReturnA() -> out.add(new Insn.RetA());
+            case Branch.Goto() -> {
+                int off = start.get(b.successor(Sense.TRUE)) - jumpPc - 1;
+                if (off >= 0) out.add(new Insn.Ja(off));
+            }
             case Branch.CondK(var op, var k) -> {
                 int[] jtf = targets(b, start, jumpPc, lt, lf);
                 out.add(new Insn.JmpK(op, k, jtf[0], jtf[1]));

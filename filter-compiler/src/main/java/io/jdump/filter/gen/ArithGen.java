@@ -94,6 +94,9 @@ final class ArithGen {
         List<Insn> s = new ArrayList<>(idx.stmts());
         Frag checks;
         LinkLayer l = g.link;
+        int reg = g.allocReg();
+        int nl = l.net() < Gen.VARIABLE ? l.net() : l.net() - Gen.VARIABLE;
+        boolean variable = l.net() >= Gen.VARIABLE;
         Proto p = ld.proto();
         switch (p) {
             case LINK -> {
@@ -102,16 +105,16 @@ final class ArithGen {
                 checks = null;
             }
             case TCP, UDP, SCTP, ICMP, IGMP, IGRP, PIM, VRRP, CARP -> {
-                s.add(new Insn.LoadMsh(l.net()));
+                s.addAll(g.loadIpHeaderLength());
                 s.add(new Insn.LoadMem(Reg.A, idx.reg()));
                 s.add(new Insn.AluX(AluOp.ADD));
                 s.add(new Insn.Tax());
-                s.add(new Insn.LoadInd(size, l.net()));
+                s.add(new Insn.LoadInd(size, nl));
                 checks = Frag.and(ProtoGen.ip(g, transportNumber(p)), ProtoGen.notFragment(g));
             }
             case ICMP6 -> {
-                s.add(new Insn.LoadMem(Reg.X, idx.reg()));
-                s.add(new Insn.LoadInd(size, l.net() + 40));
+                indexed(g, s, idx.reg(), variable);
+                s.add(new Insn.LoadInd(size, nl + 40));
                 Frag lt = l.linktype(g, LinkLayer.IPV6);
                 checks = lt.isFalse() ? lt : Frag.and(lt, g.eq(l.net() + 6, Size.B, ProtoGen.ICMPV6));
             }
@@ -121,15 +124,26 @@ final class ArithGen {
                 if (ether < 0 || p == Proto.ISO || p == Proto.STP || p == Proto.IPX || p == Proto.NETBEUI) {
                     throw Gen.error("'" + ld.word() + "' does not support the index operation");
                 }
-                s.add(new Insn.LoadMem(Reg.X, idx.reg()));
-                s.add(new Insn.LoadInd(size, l.net()));
+                indexed(g, s, idx.reg(), variable);
+                s.add(new Insn.LoadInd(size, nl));
                 checks = l.linktype(g, ether);
             }
         }
-        int reg = g.allocReg();
         g.freeReg(idx.reg());
         s.add(new Insn.Store(Reg.A, reg));
         return new Val(s, reg, andChecks(idx.checks(), checks));
+    }
+
+    /** X = the index (plus the payload start after a variable-length link header). */
+    private static void indexed(Gen g, List<Insn> s, int idxReg, boolean variable) {
+        if (!variable) {
+            s.add(new Insn.LoadMem(Reg.X, idxReg));
+            return;
+        }
+        s.add(new Insn.LoadMem(Reg.X, g.link.payloadReg(g)));
+        s.add(new Insn.LoadMem(Reg.A, idxReg));
+        s.add(new Insn.AluX(AluOp.ADD));
+        s.add(new Insn.Tax());
     }
 
     private static int transportNumber(Proto p) {

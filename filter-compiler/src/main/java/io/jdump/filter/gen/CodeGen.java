@@ -32,7 +32,9 @@ public final class CodeGen {
         Block reject = g.block(List.of(), new Branch.Return(0));
         for (Edge e : f.trueExits()) e.patch(accept);
         for (Edge e : f.falseExits()) e.patch(reject);
-        return new Cfg(f.entry());
+        Block entry = f.entry();
+        if (g.link.payloadReg >= 0) entry = Prologue.wlan(g, g.link.payloadReg, entry);
+        return new Cfg(entry);
     }
 
     /** The recursive walk; left-leaning and/or chains are walked by a loop so long expressions do not overflow the stack. */
@@ -103,8 +105,11 @@ public final class CodeGen {
                 case '<' -> g.cmpAbs(off, Size.B, -1, JmpOp.JGE, v).not();
                 case '>' -> g.cmpAbs(off, Size.B, -1, JmpOp.JGT, v);
                 case '&' -> g.eqMasked(off, Size.B, v, 0).not();
-                default -> g.jump(List.of(new io.jdump.bpf.Insn.LoadAbs(Size.B, off),
-                        new io.jdump.bpf.Insn.AluK(io.jdump.bpf.AluOp.OR, v)), JmpOp.JEQ, 0).not();
+                default -> {
+                    List<io.jdump.bpf.Insn> s = g.load(Size.B, off);
+                    s.add(new io.jdump.bpf.Insn.AluK(io.jdump.bpf.AluOp.OR, v));
+                    yield g.jump(s, JmpOp.JEQ, 0).not();
+                }
             };
         }
     }

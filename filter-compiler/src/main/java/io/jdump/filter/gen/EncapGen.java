@@ -45,7 +45,7 @@ final class EncapGen {
         if (label != null && label > 0xfffff) throw Gen.error("MPLS label " + label + " greater than maximum 1048575");
         Frag f;
         if (l.mplsDepth > 0) {
-            f = g.jump(List.of(new io.jdump.bpf.Insn.LoadAbs(Size.B, l.net() - 2)), JmpOp.JSET, 1).not();
+            f = g.jump(g.load(Size.B, l.net() - 2), JmpOp.JSET, 1).not();
         } else {
             if (l.style != LinkLayer.Style.ETHER && l.style != LinkLayer.Style.PPP) {
                 throw Gen.error("'mpls' not supported on DLT_" + l.type.name());

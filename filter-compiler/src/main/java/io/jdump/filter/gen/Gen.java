@@ -38,10 +38,31 @@ final class Gen {
         return Frag.of(block(stmts, new Branch.CondK(op, k)));
     }
 
-    /** {@code ld[size] [off]; (and #mask;) op #v} at an absolute offset; mask -1 means none. */
+    /**
+     * Offsets at or above this are relative to a link payload whose start is only known at run time
+     * (802.11's variable header): the start is computed once into a scratch register by a prologue,
+     * and loads become {@code ldx M[r]; ld [x + k]}.
+     */
+    static final int VARIABLE = 0x4000_0000;
+
+    /** The statements loading {@code size} bytes at {@code off} (absolute, or {@link #VARIABLE}-relative). */
+    List<Insn> load(Size size, int off) {
+        if (off < VARIABLE) return new ArrayList<>(List.of(new Insn.LoadAbs(size, off)));
+        return new ArrayList<>(List.of(new Insn.LoadMem(Reg.X, link.payloadReg(this)), new Insn.LoadInd(size, off - VARIABLE)));
+    }
+
+    /** X = start of the IPv4 payload (for {@code ld [x + nl + k]}): {@code ldxb 4*([nl]&0xf)}, or its long form after a variable header. */
+    List<Insn> loadIpHeaderLength() {
+        int nl = link.net();
+        if (nl < VARIABLE) return new ArrayList<>(List.of(new Insn.LoadMsh(nl)));
+        return new ArrayList<>(List.of(new Insn.LoadMem(Reg.X, link.payloadReg(this)), new Insn.LoadInd(Size.B, nl - VARIABLE),
+                new Insn.AluK(io.jdump.bpf.AluOp.AND, 0xf), new Insn.AluK(io.jdump.bpf.AluOp.LSH, 2),
+                new Insn.AluX(io.jdump.bpf.AluOp.ADD), new Insn.Tax()));
+    }
+
+    /** {@code ld[size] [off]; (and #mask;) op #v}; mask -1 means none. */
     Frag cmpAbs(int off, Size size, int mask, JmpOp op, int v) {
-        List<Insn> s = new ArrayList<>();
-        s.add(new Insn.LoadAbs(size, off));
+        List<Insn> s = load(size, off);
         if (mask != -1) s.add(new Insn.AluK(io.jdump.bpf.AluOp.AND, mask));
         return jump(s, op, v);
     }
@@ -53,9 +74,8 @@ final class Gen {
     /** A comparison relative to the start of the IPv4 payload: {@code ldxb 4*([nl]&0xf); ld[size] [x + nl + off]}. */
     Frag cmpTransportV4(int off, Size size, JmpOp op, int v) {
         int nl = link.net();
-        List<Insn> s = new ArrayList<>();
-        s.add(new Insn.LoadMsh(nl));
-        s.add(new Insn.LoadInd(size, nl + off));
+        List<Insn> s = loadIpHeaderLength();
+        s.add(new Insn.LoadInd(size, (nl < VARIABLE ? nl : nl - VARIABLE) + off));
         return jump(s, op, v);
     }
 

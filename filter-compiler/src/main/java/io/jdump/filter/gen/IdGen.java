@@ -26,6 +26,7 @@ final class IdGen {
             case GATEWAY -> gateway(g, q, id.value());
             case PROTOCHAIN -> {
                 proto(g, q, id.value(), true);
+                if (g.link.net() >= Gen.VARIABLE) throw Gen.error("'protochain' not supported with variable length headers");
                 throw Gen.error("'protochain' is not supported by jdump's compiler yet");
             }
             case DEFAULT, UNDEF -> throw Gen.error("syntax error");

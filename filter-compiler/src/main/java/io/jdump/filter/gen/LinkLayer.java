@@ -27,6 +27,8 @@ final class LinkLayer {
     int nl;
     int nlNosnap;
     int mplsDepth;
+    /** Scratch register holding the run-time start of the link payload, or -1 (allocated on first use). */
+    int payloadReg = -1;
     /** Offset of the destination MAC address (the source follows it), or -1 without MAC addresses. */
     final int macBase;
     boolean pppoes;
@@ -51,7 +53,7 @@ final class LinkLayer {
             case FDDI -> new LinkLayer(t, Style.LLC, 19, 13, 8, 3, 1);
             case IEEE802 -> new LinkLayer(t, Style.LLC, 20, 14, 8, 3, 2);
             case PPP -> new LinkLayer(t, Style.PPP, 2, 4, 0, 0);
-            case IEEE802_11 -> new LinkLayer(t, Style.WLAN, -1, 0, 0, 0, 4);
+            case IEEE802_11 -> new LinkLayer(t, Style.WLAN, Gen.VARIABLE + 6, Gen.VARIABLE, 8, 3, 4);
             case LINUX_SLL -> new LinkLayer(t, Style.SLL, 14, 16, 0, 0);
             case LINUX_SLL2 -> new LinkLayer(t, Style.SLL, 0, 20, 0, 0);
             case NULL -> new LinkLayer(t, Style.NULL_HOST, 0, 4, 0, 0);
@@ -72,8 +74,10 @@ final class LinkLayer {
         return switch (style) {
             case ETHER -> ether(g, proto);
             case LLC -> llc(g, proto);
-            case WLAN -> throw new FilterSemanticException(
-                    "802.11 payload tests (variable-length header) are not supported by jdump's compiler yet");
+            case WLAN -> {
+                Frag data = g.eqMasked(0, Size.B, 0x0c, 0x08);
+                yield Frag.and(data, llc(g, proto));
+            }
             case SLL -> sll(g, proto);
             case NULL_HOST, LOOP_NET -> loopback(g, proto);
             case RAW -> proto == IP ? g.eqMasked(linkpl, Size.B, 0xf0, 0x40)
@@ -121,6 +125,11 @@ final class LinkLayer {
             case ATALK -> snap(g, linkpl, 0x080007, ATALK);
             default -> proto <= ETHERMTU ? g.eq(linkpl, Size.B, proto) : g.eq(linktype, Size.H, proto);
         };
+    }
+
+    int payloadReg(Gen g) {
+        if (payloadReg < 0) payloadReg = g.allocReg();
+        return payloadReg;
     }
 
     /** Whether the link has MAC addresses (Ethernet, FDDI, Token Ring). */

@@ -33,7 +33,7 @@ final class LlcGen {
     private static Frag control(Gen g, int ctl, String subtype) {
         Frag f;
         if (subtype.equals("i")) {
-            f = g.jump(List.of(new io.jdump.bpf.Insn.LoadAbs(Size.B, ctl)), JmpOp.JSET, 1).not();
+            f = g.jump(g.load(Size.B, ctl), JmpOp.JSET, 1).not();
         } else if (subtype.equals("s")) {
             f = g.eqMasked(ctl, Size.B, 0x3, 0x1);
         } else if (subtype.equals("u")) {

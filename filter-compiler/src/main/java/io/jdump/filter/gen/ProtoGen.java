@@ -112,6 +112,6 @@ final class ProtoGen {
 
     /** Not a non-first IPv4 fragment: {@code ldh [nl+6]; jset #0x1fff} with the edges swapped. */
     static Frag notFragment(Gen g) {
-        return g.jump(List.of(new io.jdump.bpf.Insn.LoadAbs(Size.H, g.link.net() + 6)), JmpOp.JSET, 0x1fff).not();
+        return g.jump(g.load(Size.H, g.link.net() + 6), JmpOp.JSET, 0x1fff).not();
     }
 }

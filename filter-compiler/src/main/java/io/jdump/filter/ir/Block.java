@@ -42,7 +42,8 @@ public final class Block {
 
     /** Points the {@code sense} edge at {@code target}. */
     public void setSuccessor(Sense sense, Block target) {
-        if (!branch.isConditional()) throw new IllegalStateException("b" + id + " has no successors");
+        if (!branch.hasSuccessors()) throw new IllegalStateException("b" + id + " has no successors");
+        if (sense == Sense.FALSE && !branch.isConditional()) throw new IllegalStateException("b" + id + " has one successor");
         if (sense == Sense.TRUE) ifTrue = target;
         else ifFalse = target;
     }

@@ -12,6 +12,8 @@ public sealed interface Branch {
     record CondK(JmpOp op, int k) implements Branch {}
     /** {@code op x}. */
     record CondX(JmpOp op) implements Branch {}
+    /** An unconditional jump to the block's TRUE successor ({@code ja}, omitted when the target comes next). */
+    record Goto() implements Branch {}
     /** {@code ret #k}. */
     record Return(int k) implements Branch {}
     /** {@code ret a}. */
@@ -20,5 +22,10 @@ public sealed interface Branch {
     /** Whether this branch has successors. */
     default boolean isConditional() {
         return this instanceof CondK || this instanceof CondX;
+    }
+
+    /** Whether this branch has a successor (conditional, or a {@link Goto}). */
+    default boolean hasSuccessors() {
+        return isConditional() || this instanceof Goto;
     }
 }

@@ -23,12 +23,13 @@ public record Cfg(Block entry) {
         while (!stack.isEmpty()) {
             Frame f = stack.removeLast();
             Block b = f.b();
-            if (f.state() == 2 || !b.branch().isConditional()) {
+            boolean one = b.branch() instanceof Branch.Goto;
+            if (f.state() == 2 || !b.branch().hasSuccessors() || (one && f.state() == 1)) {
                 post.add(b);
                 continue;
             }
             stack.add(new Frame(b, f.state() + 1));
-            Block next = b.successor(f.state() == 0 ? Sense.FALSE : Sense.TRUE);
+            Block next = b.successor(f.state() == 0 && !one ? Sense.FALSE : Sense.TRUE);
             if (next == null) throw new IllegalStateException("unpatched edge out of " + b);
             if (seen.add(next)) stack.add(new Frame(next, 0));
         }
