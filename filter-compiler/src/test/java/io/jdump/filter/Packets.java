@@ -47,6 +47,17 @@ final class Packets {
             int type = (d[12] & 0xff) << 8 | (d[13] & 0xff);
             java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
             switch (dlt) {
+                case "PFLOG" -> {
+                    byte[] h = new byte[64];
+                    h[0] = 61;
+                    h[1] = (byte) (type == 0x86dd ? 10 : type == 0x0800 ? 2 : 0);
+                    h[2] = (byte) (out.size() % 11);
+                    h[3] = (byte) (out.size() % 15);
+                    System.arraycopy("eth0".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, h, 4, 4);
+                    h[39] = (byte) (out.size() % 3);
+                    h[60] = (byte) (1 + out.size() % 2);
+                    b.writeBytes(h);
+                }
                 case "FDDI", "IEEE802" -> {
                     if (dlt.equals("IEEE802")) b.write(0x10);
                     b.write(0x50);

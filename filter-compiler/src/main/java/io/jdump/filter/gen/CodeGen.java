@@ -33,7 +33,7 @@ public final class CodeGen {
         for (Edge e : f.trueExits()) e.patch(accept);
         for (Edge e : f.falseExits()) e.patch(reject);
         Block entry = f.entry();
-        if (g.link.payloadReg >= 0) entry = Prologue.wlan(g, g.link.payloadReg, entry);
+        if (g.link.payloadReg >= 0) entry = Prologue.of(g, g.link.payloadReg, entry);
         return new Cfg(entry);
     }
 
@@ -87,6 +87,9 @@ public final class CodeGen {
             String k = o.keyword().equals("direction") ? "dir" : o.keyword();
             if (g.link.style == LinkLayer.Style.WLAN && (k.equals("type") || k.equals("subtype") || k.equals("dir"))) {
                 return WlanGen.gen(g, k, o.args());
+            }
+            if (g.link.style == LinkLayer.Style.PFLOG && OtherMessages.isPflog(o.keyword())) {
+                return PflogGen.gen(g, o.keyword(), o.args().get(o.args().size() - 1));
             }
             throw Gen.error(OtherMessages.of(o.keyword(), g.link.type));
         }

@@ -73,6 +73,7 @@ final class EncapGen {
 
     static Frag direction(Gen g, boolean inbound) {
         LinkLayer l = g.link;
+        if (l.style == LinkLayer.Style.PFLOG) return PflogGen.direction(g, inbound);
         Frag out = switch (l.type) {
             case LINUX_SLL -> g.eq(0, Size.H, 4);
             case LINUX_SLL2 -> g.eq(10, Size.B, 4);

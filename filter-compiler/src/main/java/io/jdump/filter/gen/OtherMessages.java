@@ -14,6 +14,10 @@ final class OtherMessages {
     private static final Set<String> ATM = Set.of("vpi", "vci", "lane", "oamf4", "oamf4ec", "oamf4sc", "oam", "metac",
             "bcc", "sc", "ilmic", "connectmsg", "metaconnect");
 
+    static boolean isPflog(String keyword) {
+        return PFLOG.contains(keyword);
+    }
+
     static String of(String keyword, LinkType lt) {
         if (SS7.contains(keyword)) return "'" + keyword + "' supported only on SS7";
         if (PFLOG.contains(keyword)) return "'" + keyword + "' supported only on PFLOG linktype";

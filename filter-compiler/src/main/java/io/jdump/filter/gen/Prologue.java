@@ -18,6 +18,21 @@ import java.util.List;
 final class Prologue {
     private Prologue() {}
 
+    /** The prologue for the current link type, in front of {@code filter}; returns the new entry. */
+    static Block of(Gen g, int reg, Block filter) {
+        return switch (g.link.style) {
+            case PFLOG -> pflog(reg, filter);
+            default -> wlan(g, reg, filter);
+        };
+    }
+
+    /** pflog: the header length is byte 0, rounded up to a multiple of 4; prepended to the first block. */
+    private static Block pflog(int reg, Block filter) {
+        filter.stmts().addAll(0, List.of(new Insn.LoadAbs(Size.B, 0), new Insn.AluK(AluOp.ADD, 3),
+                new Insn.AluK(AluOp.AND, 0xfffffffc), new Insn.Store(Reg.A, reg), new Insn.Tax()));
+        return filter;
+    }
+
     static Block wlan(Gen g, int reg, Block filter) {
         Block head = g.block(List.of(new Insn.LoadImm(Reg.X, 0), new Insn.Txa(), new Insn.AluK(AluOp.ADD, 24),
                 new Insn.Store(Reg.A, reg), new Insn.LoadInd(Size.B, 0)), new Branch.CondK(JmpOp.JSET, 0x08));
