@@ -14,15 +14,18 @@ final class ExprGen {
     private final List<Integer> ports = new ArrayList<>(List.of(53, 80, 443, 22, 123));
     private final List<String> macs = new ArrayList<>(List.of("ff:ff:ff:ff:ff:ff", "00:11:22:33:44:55"));
     private final boolean ether;
+    private final boolean wlan;
 
-    ExprGen(long seed, List<Packets.Pkt> pkts, int netOffset, boolean ether) {
+    ExprGen(long seed, List<Packets.Pkt> pkts, int netOffset, boolean ether, boolean wlan) {
         this.r = new Random(seed);
         this.ether = ether;
+        this.wlan = wlan;
         for (Packets.Pkt p : pkts) harvest(p.data(), netOffset);
     }
 
     private void harvest(byte[] d, int nl) {
-        int macAt = nl == 21 ? 1 : nl == 22 ? 2 : 0;
+        int macAt = nl == 21 ? 1 : nl == 22 ? 2 : wlan ? 4 : 0;
+        if (wlan && d.length > 0 && (d[0] & 0xff) == 0x88) nl += 2;
         if (ether && d.length >= 12 + macAt && macs.size() < 40) {
             macs.add(mac(d, macAt));
             macs.add(mac(d, macAt + 6));
@@ -69,6 +72,11 @@ final class ExprGen {
     }
 
     String prim() {
+        if (wlan && r.nextInt(3) == 0) {
+            return pick("type data", "type mgt", "subtype qos-data", "type data subtype data", "subtype beacon",
+                    "dir tods", "dir fromds", "dir nods", "wlan " + pick("src ", "dst ", "addr1 ", "addr2 ", "addr3 ", "addr4 ",
+                    "ra ", "ta ", "host ") + pick(macs), "wlan broadcast", "wlan multicast", "llc");
+        }
         int p = pick(ports);
         return switch (r.nextInt(ether ? 24 : 20)) {
             case 0 -> dir() + "host " + pick(v4);

@@ -47,6 +47,18 @@ final class Packets {
             int type = (d[12] & 0xff) << 8 | (d[13] & 0xff);
             java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
             switch (dlt) {
+                case "IEEE802_11" -> {
+                    boolean qos = out.size() % 3 == 0;
+                    b.write(qos ? 0x88 : out.size() % 7 == 1 ? 0x80 : 0x08);
+                    b.write(out.size() % 4);
+                    b.writeBytes(new byte[] {0, 0});
+                    b.write(d, 0, 6);
+                    b.write(d, 6, 6);
+                    b.write(d, 6, 6);
+                    b.writeBytes(new byte[] {0x10, 0});
+                    if (qos) b.writeBytes(new byte[] {0, 0});
+                    b.writeBytes(new byte[] {(byte) 0xaa, (byte) 0xaa, 3, 0, 0, 0, d[12], d[13]});
+                }
                 case "PFLOG" -> {
                     byte[] h = new byte[64];
                     h[0] = 61;
