@@ -53,6 +53,7 @@ class FilterSuiteTest {
     static final class Stats {
         int accept, verdictEqual, unopt, exact, noOracle, compileFailed;
         int reject, refused, messageMatched;
+        int apply, applyEqual, applyUnsupported;
         final List<String> samples = new ArrayList<>();
 
         int pct(int a, int b) { return b == 0 ? 100 : 100 * a / b; }
@@ -67,9 +68,9 @@ class FilterSuiteTest {
         @Override
         public String toString() {
             return String.format("accept %d: verdict-equal %d (%d%%), unopt exact %d/%d, compile failed %d, no oracle %d;"
-                            + " reject %d: refused %d (%d%%), message matched %d", accept, verdictEqual,
-                    pct(verdictEqual, accept - noOracle), exact, unopt, compileFailed, noOracle, reject, refused,
-                    pct(refused, reject), messageMatched);
+                            + " reject %d: refused %d (%d%%), message matched %d; apply %d: results equal %d, not compiled %d",
+                    accept, verdictEqual, pct(verdictEqual, accept - noOracle), exact, unopt, compileFailed, noOracle, reject,
+                    refused, pct(refused, reject), messageMatched, apply, applyEqual, applyUnsupported);
         }
     }
 
@@ -91,6 +92,11 @@ class FilterSuiteTest {
             @SuppressWarnings("unchecked")
             Map<String, Object> c = (Map<String, Object>) Json.parse(line);
             String dlt = (String) c.get("dlt");
+            if ("filter_apply".equals(c.get("kind")) && c.get("skip_reason_linux") == null) {
+                String sdlt = (String) c.get("savefile_dlt");
+                apply(c, stats.computeIfAbsent(sdlt, k -> new Stats()), suite.resolveSibling("savefiles"));
+                continue;
+            }
             if (dlt == null || !CORPUS.containsKey(dlt) || c.get("skip_reason_linux") != null) continue;
             if (Boolean.TRUE.equals(c.get("linuxext")) || c.get("generate_offline_filter") != null) continue;
             Stats s = stats.computeIfAbsent(dlt, k -> new Stats());
@@ -106,7 +112,9 @@ class FilterSuiteTest {
             Stats s = e.getValue();
             report.append(String.format("%-10s %s%n", e.getKey(), s));
             for (String x : s.samples) report.append("    ").append(x.replace("\n", "\\n")).append('\n');
+            if (s.apply > 0 && s.applyEqual < s.apply - s.applyUnsupported) failures.add(e.getKey() + " apply results differ");
             int[] floor = FLOORS.get(e.getKey());
+            if (floor == null) continue;
             int[] got = s.rates();
             for (int i = 0; i < floor.length; i++) {
                 if (got[i] < floor[i]) failures.add(e.getKey() + " rate " + i + ": " + got[i] + " < " + floor[i] + " per mille");
@@ -165,6 +173,47 @@ class FilterSuiteTest {
             }
         }
         s.verdictEqual++;
+    }
+
+    /** An apply case: compile for the savefile's link type and snaplen, run on every packet, compare the results. */
+    private static void apply(Map<String, Object> c, Stats s, Path savefiles) throws IOException {
+        s.apply++;
+        Path file = savefiles.resolve((String) c.get("savefile"));
+        int snaplen = Packets.snaplen(file);
+        LinkType lt;
+        try {
+            lt = LinkType.valueOf((String) c.get("savefile_dlt"));
+        } catch (IllegalArgumentException e) {
+            s.applyUnsupported++;
+            return;
+        }
+        if (snaplen < 0) {
+            s.applyUnsupported++;
+            return;
+        }
+        CompileOptions o = CompileOptions.of(lt).withResolver(Fixtures.resolver()).withSnaplen(snaplen)
+                .withOptimize(Boolean.TRUE.equals(c.get("optimize")));
+        Object mask = c.get("netmask");
+        if (mask != null) {
+            int m = 0;
+            for (String x : ((String) mask).split("\\.")) m = m << 8 | Integer.parseInt(x);
+            o = o.withNetmask(m);
+        }
+        Program p;
+        try {
+            p = FilterCompiler.compile((String) c.get("expr"), o);
+        } catch (FilterException e) {
+            s.applyUnsupported++;
+            if (s.samples.size() < Integer.getInteger("jdump.suite.samples", 12)) s.samples.add("APPLY-FAIL " + c.get("expr") + ": " + e.getMessage());
+            return;
+        }
+        List<Long> got = new ArrayList<>();
+        Interpreter in = new Interpreter(p);
+        for (Packets.Pkt pk : Packets.read(file)) got.add(Integer.toUnsignedLong(in.apply(pk.data(), pk.data().length, pk.wirelen())));
+        @SuppressWarnings("unchecked")
+        List<Long> want = (List<Long>) (List<?>) c.get("expected_results");
+        if (got.equals(want)) s.applyEqual++;
+        else if (s.samples.size() < Integer.getInteger("jdump.suite.samples", 12)) s.samples.add("APPLY " + c.get("expr") + " " + got + " want " + want);
     }
 
     private static void reject(Map<String, Object> c, Stats s) {

@@ -16,6 +16,16 @@ final class Packets {
     /** A captured packet: the bytes kept and the length on the wire. */
     record Pkt(byte[] data, int wirelen) {}
 
+    /** The snapshot length in a classic pcap file header, or -1 if the file is not classic pcap. */
+    static int snaplen(Path file) throws IOException {
+        ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(file));
+        int magic = b.order(ByteOrder.LITTLE_ENDIAN).getInt(0);
+        if (magic != 0xa1b2c3d4 && magic != 0xa1b23c4d) b.order(ByteOrder.BIG_ENDIAN);
+        int m = b.getInt(0);
+        if (m != 0xa1b2c3d4 && m != 0xa1b23c4d) return -1;
+        return b.getInt(16);
+    }
+
     static List<Pkt> read(Path file) throws IOException {
         ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(file));
         int magic = b.order(ByteOrder.LITTLE_ENDIAN).getInt(0);
