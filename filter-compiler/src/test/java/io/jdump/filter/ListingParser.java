@@ -55,6 +55,9 @@ final class ListingParser {
                 if (arg.startsWith("M[")) return new Insn.LoadMem(Reg.A, Integer.parseInt(arg.substring(2, arg.length() - 1)));
                 if (arg.startsWith("[x + ")) return new Insn.LoadInd(size, num(arg.substring(5, arg.length() - 1)));
                 String k = arg.substring(1, arg.length() - 1);
+                for (io.jdump.bpf.Extension e : io.jdump.bpf.Extension.values()) {
+                    if (e.listingName().equals(k)) return new Insn.LoadAbs(size, e.k());
+                }
                 if (!Character.isDigit(k.charAt(0))) return null;
                 return new Insn.LoadAbs(size, num(k));
             }

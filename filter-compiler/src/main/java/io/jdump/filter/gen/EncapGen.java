@@ -32,6 +32,9 @@ final class EncapGen {
             throw Gen.error("'vlan' not supported on DLT_" + (l.style == LinkLayer.Style.PPP ? "PPP" : l.type.name()));
         }
         if (id != null && id > 4095) throw Gen.error("VLAN tag " + id + " greater than maximum 4095");
+        if (g.opts.linuxExtensions()) {
+            throw Gen.error("'vlan' with Linux BPF extensions (VLAN tag in metadata) is not supported by jdump's compiler yet");
+        }
         Frag tpid = Frag.or(Frag.or(g.eq(l.linktype, Size.H, 0x8100), g.eq(l.linktype, Size.H, 0x88a8)),
                 g.eq(l.linktype, Size.H, 0x9100));
         Frag f = id == null ? tpid : Frag.and(tpid, g.eqMasked(l.linkpl, Size.H, 0x0fff, id.intValue()));
@@ -74,6 +77,11 @@ final class EncapGen {
     static Frag direction(Gen g, boolean inbound) {
         LinkLayer l = g.link;
         if (l.style == LinkLayer.Style.PFLOG) return PflogGen.direction(g, inbound);
+        boolean sll = l.type == io.jdump.filter.LinkType.LINUX_SLL || l.type == io.jdump.filter.LinkType.LINUX_SLL2;
+        if (g.opts.linuxExtensions() && !sll) {
+            Frag out = g.eq(io.jdump.bpf.Extension.PKTTYPE.k(), Size.H, 4);
+            return inbound ? out.not() : out;
+        }
         Frag out = switch (l.type) {
             case LINUX_SLL -> g.eq(0, Size.H, 4);
             case LINUX_SLL2 -> g.eq(10, Size.B, 4);
@@ -84,6 +92,9 @@ final class EncapGen {
     }
 
     static Frag ifindex(Gen g, long n) {
+        if (g.link.type != io.jdump.filter.LinkType.LINUX_SLL2 && g.opts.linuxExtensions()) {
+            return g.eq(io.jdump.bpf.Extension.IFINDEX.k(), Size.W, (int) n);
+        }
         if (g.link.type != io.jdump.filter.LinkType.LINUX_SLL2) {
             throw Gen.error("not a live capture, 'ifindex' not supported on DLT_" + g.link.type.name());
         }
