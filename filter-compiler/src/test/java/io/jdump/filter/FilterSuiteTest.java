@@ -27,9 +27,10 @@ class FilterSuiteTest {
     private static final Map<String, String> CORPUS = Map.ofEntries(Map.entry("EN10MB", "en10mb"), Map.entry("RAW", "raw"),
             Map.entry("LINUX_SLL", "sll"), Map.entry("LINUX_SLL2", "sll2"), Map.entry("NULL", "null"), Map.entry("IPV4", "raw"),
             Map.entry("IPV6", "raw"), Map.entry("LOOP", "null"), Map.entry("FDDI", "en10mb"), Map.entry("IEEE802", "en10mb"),
-            Map.entry("PPP", "en10mb"), Map.entry("IEEE802_11", "random"), Map.entry("PFLOG", "en10mb"));
+            Map.entry("PPP", "en10mb"), Map.entry("IEEE802_11", "random"), Map.entry("PFLOG", "en10mb"),
+            Map.entry("IP_OVER_FC", "en10mb"), Map.entry("C_HDLC", "en10mb"));
     /** Link types whose packets are Ethernet corpus frames re-framed ({@link Packets#reframe}). */
-    private static final java.util.Set<String> REFRAMED = java.util.Set.of("FDDI", "IEEE802", "PPP", "PFLOG");
+    private static final java.util.Set<String> REFRAMED = java.util.Set.of("FDDI", "IEEE802", "PPP", "PFLOG", "IP_OVER_FC", "C_HDLC");
 
     /**
      * Floors in per mille, measured on 2026-11-22 and rounded down: {verdict-equal accept cases, exact unoptimized
@@ -48,7 +49,9 @@ class FilterSuiteTest {
             Map.entry("IEEE802", new int[] {1000, 1000, 1000, 1000}),
             Map.entry("PPP", new int[] {1000, 1000, 1000, 1000}),
             Map.entry("IEEE802_11", new int[] {1000, 1000, 1000, 1000}),
-            Map.entry("PFLOG", new int[] {1000, 1000, 1000, 1000}));
+            Map.entry("PFLOG", new int[] {1000, 1000, 1000, 1000}),
+            Map.entry("IP_OVER_FC", new int[] {1000, 1000, 1000, 1000}),
+            Map.entry("C_HDLC", new int[] {1000, 1000, 1000, 1000}));
 
     static final class Stats {
         int accept, verdictEqual, unopt, exact, noOracle, compileFailed;

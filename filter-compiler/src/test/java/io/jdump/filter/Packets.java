@@ -80,6 +80,14 @@ final class Packets {
                     h[60] = (byte) (1 + out.size() % 2);
                     b.writeBytes(h);
                 }
+                case "IP_OVER_FC" -> {
+                    b.writeBytes(new byte[] {0, 0});
+                    b.write(d, 0, 6);
+                    b.writeBytes(new byte[] {0, 0});
+                    b.write(d, 6, 6);
+                    b.writeBytes(new byte[] {(byte) 0xaa, (byte) 0xaa, 3, 0, 0, 0, d[12], d[13]});
+                }
+                case "C_HDLC" -> b.writeBytes(new byte[] {0x0f, 0, d[12], d[13]});
                 case "FDDI", "IEEE802" -> {
                     if (dlt.equals("IEEE802")) b.write(0x10);
                     b.write(0x50);

@@ -118,7 +118,7 @@ final class HostGen {
         }
         if (g.link.style == LinkLayer.Style.WLAN) return WlanGen.mac(g, dir, off -> bytes6(g, off, mac));
         int base = g.link.macBase;
-        return dirOp(dir, () -> bytes6(g, base + 6, mac), () -> bytes6(g, base, mac));
+        return dirOp(dir, () -> bytes6(g, base + g.link.macSourceDelta(), mac), () -> bytes6(g, base, mac));
     }
 
     private static Frag bytes6(Gen g, int off, byte[] m) {

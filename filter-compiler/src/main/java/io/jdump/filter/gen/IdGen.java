@@ -209,6 +209,9 @@ final class IdGen {
         if (p == Proto.LINK && g.link.style == LinkLayer.Style.PPP && n > 65535) {
             throw Gen.error("PPP protocol " + n + " greater than maximum 65535");
         }
+        if (p == Proto.LINK && g.link.style == LinkLayer.Style.CHDLC && n > 65535) {
+            throw Gen.error("HDLC protocol " + n + " greater than maximum 65535");
+        }
         checkProtoRange(p, n);
         if (chain) return null;
         return switch (p) {

@@ -12,7 +12,7 @@ import io.jdump.filter.LinkType;
  */
 final class LinkLayer {
     /** How the link header names the payload protocol. */
-    enum Style { ETHER, LLC, WLAN, PFLOG, SLL, NULL_HOST, LOOP_NET, RAW, IPV4_ONLY, IPV6_ONLY, PPP }
+    enum Style { ETHER, LLC, WLAN, PFLOG, CHDLC, SLL, NULL_HOST, LOOP_NET, RAW, IPV4_ONLY, IPV6_ONLY, PPP }
 
     static final int IP = 0x0800, IPV6 = 0x86dd, ARP = 0x0806, REVARP = 0x8035, ATALK = 0x809b, AARP = 0x80f3,
             DN = 0x6003, LAT = 0x6004, SCA = 0x6007, MOPDL = 0x6001, MOPRC = 0x6002, IPX = 0x8137, MPLS = 0x8847,
@@ -53,6 +53,8 @@ final class LinkLayer {
             case FDDI -> new LinkLayer(t, Style.LLC, 19, 13, 8, 3, 1);
             case IEEE802 -> new LinkLayer(t, Style.LLC, 20, 14, 8, 3, 2);
             case PPP -> new LinkLayer(t, Style.PPP, 2, 4, 0, 0);
+            case IP_OVER_FC -> new LinkLayer(t, Style.LLC, 22, 16, 8, 3, 2);
+            case C_HDLC -> new LinkLayer(t, Style.CHDLC, 2, 4, 0, 1);
             case PFLOG -> new LinkLayer(t, Style.PFLOG, 1, Gen.VARIABLE, 0, 0);
             case IEEE802_11 -> new LinkLayer(t, Style.WLAN, Gen.VARIABLE + 6, Gen.VARIABLE, 8, 3, 4);
             case LINUX_SLL -> new LinkLayer(t, Style.SLL, 14, 16, 0, 0);
@@ -75,6 +77,8 @@ final class LinkLayer {
         return switch (style) {
             case ETHER -> ether(g, proto);
             case LLC -> llc(g, proto);
+            case CHDLC -> proto == SAP_ISONS ? g.eq(linktype, Size.H, 0xfefe)
+                    : proto <= ETHERMTU ? Frag.FALSE : g.eq(linktype, Size.H, proto);
             case PFLOG -> proto == IP ? g.eq(1, Size.B, AF_INET) : proto == IPV6 ? g.eq(1, Size.B, AF_INET6_LINUX) : Frag.FALSE;
             case WLAN -> {
                 Frag data = g.eqMasked(0, Size.B, 0x0c, 0x08);
@@ -132,6 +136,11 @@ final class LinkLayer {
     int payloadReg(Gen g) {
         if (payloadReg < 0) payloadReg = g.allocReg();
         return payloadReg;
+    }
+
+    /** Distance from the destination to the source MAC address (8 on Fibre Channel, which has a field between). */
+    int macSourceDelta() {
+        return type == LinkType.IP_OVER_FC ? 8 : 6;
     }
 
     /** Whether the link has MAC addresses (Ethernet, FDDI, Token Ring). */
