@@ -6,6 +6,7 @@ import io.jdump.filter.ast.Expr;
 import io.jdump.filter.emit.Linearizer;
 import io.jdump.filter.gen.CodeGen;
 import io.jdump.filter.ir.Cfg;
+import io.jdump.filter.ir.CfgChecker;
 import io.jdump.filter.opt.PassManager;
 import io.jdump.filter.parse.Parser;
 
@@ -21,6 +22,7 @@ public final class FilterCompiler {
     public static Program compile(String expr, CompileOptions opts) {
         Expr ast = parse(expr);
         Cfg cfg = CodeGen.generate(ast, opts);
+        if (CfgChecker.enabled()) CfgChecker.check(cfg, "code generation");
         if (opts.optimize()) cfg = PassManager.standard().run(cfg);
         Program p = Linearizer.emit(cfg);
         check(p);

@@ -29,6 +29,7 @@ public final class PassManager {
             String changed = null;
             for (Pass p : passes) {
                 if (p.run(cfg)) changed = p.name();
+                if (io.jdump.filter.ir.CfgChecker.enabled()) io.jdump.filter.ir.CfgChecker.check(cfg, p.name());
             }
             if (changed == null) return cfg;
             if (round == MAX_ROUNDS - 1) {
