@@ -1,0 +1,100 @@
+package io.jdump.filter.emit;
+
+import io.jdump.bpf.Insn;
+import io.jdump.bpf.Program;
+import io.jdump.filter.ir.Block;
+import io.jdump.filter.ir.Branch;
+import io.jdump.filter.ir.Cfg;
+import io.jdump.filter.ir.Sense;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Emits a {@link Cfg} as a linear {@link Program}: blocks in {@link Cfg#order()}, each as its
+ * statements then its jump with relative {@code jt}/{@code jf}. A conditional jump can skip at
+ * most 255 instructions; a target further away is reached through a {@code ja} placed right after
+ * the jump (libpcap's "long jumps"), and layout is repeated until every offset fits.
+ */
+public final class Linearizer {
+    private Linearizer() {}
+
+    /** Linearizes {@code cfg}. */
+    public static Program emit(Cfg cfg) {
+        List<Block> order = cfg.order();
+        Map<Block, Integer> longT = new HashMap<>();
+        Map<Block, Integer> longF = new HashMap<>();
+        Map<Block, Integer> start = new HashMap<>();
+        Map<Block, Integer> gotoSize = new HashMap<>();
+        for (int i = 0; i < order.size(); i++) {
+            Block b = order.get(i);
+            if (b.branch() instanceof Branch.Goto) {
+                boolean next = i + 1 < order.size() && order.get(i + 1) == b.successor(Sense.TRUE);
+                gotoSize.put(b, next ? 0 : 1);
+            }
+        }
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            int pc = 0;
+            for (Block b : order) {
+                start.put(b, pc);
+                pc += b.branch() instanceof Branch.Goto ? b.stmts().size() + gotoSize.get(b) : size(b, longT, longF);
+            }
+            for (Block b : order) {
+                if (!b.branch().isConditional()) continue;
+                int jumpPc = start.get(b) + b.stmts().size();
+                for (Sense s : Sense.values()) {
+                    Map<Block, Integer> flags = s == Sense.TRUE ? longT : longF;
+                    int off = start.get(b.successor(s)) - jumpPc - 1;
+                    if (off > 255 && !flags.containsKey(b)) {
+                        flags.put(b, 1);
+                        changed = true;
+                    }
+                }
+            }
+        }
+        List<Insn> out = new ArrayList<>();
+        for (Block b : order) emitBlock(b, start, longT.containsKey(b), longF.containsKey(b), out);
+        return new Program(out);
+    }
+
+    private static int size(Block b, Map<Block, Integer> longT, Map<Block, Integer> longF) {
+        return b.stmts().size() + 1 + longT.getOrDefault(b, 0) + longF.getOrDefault(b, 0);
+    }
+
+    private static void emitBlock(Block b, Map<Block, Integer> start, boolean lt, boolean lf, List<Insn> out) {
+        out.addAll(b.stmts());
+        int jumpPc = out.size();
+        switch (b.branch()) {
+            case Branch.Return(var k) -> out.add(new Insn.RetK(k));
+            case Branch.ReturnA() -> out.add(new Insn.RetA());
+            case Branch.Goto() -> {
+                int off = start.get(b.successor(Sense.TRUE)) - jumpPc - 1;
+                if (off >= 0) out.add(new Insn.Ja(off));
+            }
+            case Branch.CondK(var op, var k) -> {
+                int[] jtf = targets(b, start, jumpPc, lt, lf);
+                out.add(new Insn.JmpK(op, k, jtf[0], jtf[1]));
+                trampolines(b, start, jumpPc, lt, lf, out);
+            }
+            case Branch.CondX(var op) -> {
+                int[] jtf = targets(b, start, jumpPc, lt, lf);
+                out.add(new Insn.JmpX(op, jtf[0], jtf[1]));
+                trampolines(b, start, jumpPc, lt, lf, out);
+            }
+        }
+    }
+
+    private static int[] targets(Block b, Map<Block, Integer> start, int jumpPc, boolean lt, boolean lf) {
+        int jt = lt ? 0 : start.get(b.successor(Sense.TRUE)) - jumpPc - 1;
+        int jf = lf ? (lt ? 1 : 0) : start.get(b.successor(Sense.FALSE)) - jumpPc - 1;
+        return new int[] {jt, jf};
+    }
+
+    private static void trampolines(Block b, Map<Block, Integer> start, int jumpPc, boolean lt, boolean lf, List<Insn> out) {
+        if (lt) out.add(new Insn.Ja(start.get(b.successor(Sense.TRUE)) - out.size() - 1));
+        if (lf) out.add(new Insn.Ja(start.get(b.successor(Sense.FALSE)) - out.size() - 1));
+    }
+}

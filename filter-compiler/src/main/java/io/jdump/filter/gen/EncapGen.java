@@ -1,0 +1,103 @@
+package io.jdump.filter.gen;
+
+import io.jdump.bpf.JmpOp;
+import io.jdump.bpf.Size;
+import io.jdump.filter.ast.Expr;
+import java.util.List;
+
+/** Encapsulations that shift later offsets ({@code vlan}, {@code mpls}, {@code pppoes}) and the packet-direction tests. */
+final class EncapGen {
+    private EncapGen() {}
+
+    static Frag encap(Gen g, Expr.Encap e) {
+        LinkLayer l = g.link;
+        return switch (e.kind()) {
+            case VLAN -> vlan(g, e.id());
+            case MPLS -> mpls(g, e.id());
+            case PPPOED -> l.linktype(g, LinkLayer.PPPOED);
+            case PPPOES -> pppoes(g, e.id());
+            case GENEVE, VXLAN -> {
+                if (e.id() != null && e.id() > 0xffffff) {
+                    throw Gen.error((e.kind() == Expr.Encap.Kind.VXLAN ? "VXLAN" : "Geneve") + " VNI " + e.id()
+                            + " greater than maximum 16777215");
+                }
+                throw Gen.error("'" + e.kind().name().toLowerCase() + "' is not supported by jdump's compiler yet");
+            }
+        };
+    }
+
+    private static Frag vlan(Gen g, Long id) {
+        LinkLayer l = g.link;
+        if (l.style != LinkLayer.Style.ETHER) {
+            throw Gen.error("'vlan' not supported on DLT_" + (l.style == LinkLayer.Style.PPP ? "PPP" : l.type.name()));
+        }
+        if (id != null && id > 4095) throw Gen.error("VLAN tag " + id + " greater than maximum 4095");
+        if (g.opts.linuxExtensions()) {
+            throw Gen.error("'vlan' with Linux BPF extensions (VLAN tag in metadata) is not supported by jdump's compiler yet");
+        }
+        Frag tpid = Frag.or(Frag.or(g.eq(l.linktype, Size.H, 0x8100), g.eq(l.linktype, Size.H, 0x88a8)),
+                g.eq(l.linktype, Size.H, 0x9100));
+        Frag f = id == null ? tpid : Frag.and(tpid, g.eqMasked(l.linkpl, Size.H, 0x0fff, id.intValue()));
+        l.linktype += 4;
+        l.linkpl += 4;
+        return f;
+    }
+
+    private static Frag mpls(Gen g, Long label) {
+        LinkLayer l = g.link;
+        if (label != null && label > 0xfffff) throw Gen.error("MPLS label " + label + " greater than maximum 1048575");
+        Frag f;
+        if (l.mplsDepth > 0) {
+            f = g.jump(g.load(Size.B, l.net() - 2), JmpOp.JSET, 1).not();
+        } else {
+            if (l.style != LinkLayer.Style.ETHER && l.style != LinkLayer.Style.PPP) {
+                throw Gen.error("'mpls' not supported on DLT_" + l.type.name());
+            }
+            f = l.linktype(g, LinkLayer.MPLS);
+        }
+        if (label != null) f = Frag.and(f, g.eqMasked(l.net(), Size.W, 0xfffff000, (int) (label << 12)));
+        l.nl += 4;
+        l.mplsDepth++;
+        return f;
+    }
+
+    private static Frag pppoes(Gen g, Long id) {
+        LinkLayer l = g.link;
+        if (id != null && id > 0xffff) throw Gen.error("PPPoE session number " + id + " greater than maximum 65535");
+        Frag f = l.linktype(g, LinkLayer.PPPOES);
+        if (id != null) f = Frag.and(f, g.eq(l.linkpl + 2, Size.H, id.intValue()));
+        l.linktype = l.linkpl + 6;
+        l.linkpl += 8;
+        l.nl = 0;
+        l.nlNosnap = 0;
+        l.style = LinkLayer.Style.PPP;
+        return f;
+    }
+
+    static Frag direction(Gen g, boolean inbound) {
+        LinkLayer l = g.link;
+        if (l.style == LinkLayer.Style.PFLOG) return PflogGen.direction(g, inbound);
+        boolean sll = l.type == io.jdump.filter.LinkType.LINUX_SLL || l.type == io.jdump.filter.LinkType.LINUX_SLL2;
+        if (g.opts.linuxExtensions() && !sll) {
+            Frag out = g.eq(io.jdump.bpf.Extension.PKTTYPE.k(), Size.H, 4);
+            return inbound ? out.not() : out;
+        }
+        Frag out = switch (l.type) {
+            case LINUX_SLL -> g.eq(0, Size.H, 4);
+            case LINUX_SLL2 -> g.eq(10, Size.B, 4);
+            default -> throw Gen.error("not a live capture, '" + (inbound ? "inbound" : "outbound")
+                    + "' not supported on DLT_" + l.type.name());
+        };
+        return inbound ? out.not() : out;
+    }
+
+    static Frag ifindex(Gen g, long n) {
+        if (g.link.type != io.jdump.filter.LinkType.LINUX_SLL2 && g.opts.linuxExtensions()) {
+            return g.eq(io.jdump.bpf.Extension.IFINDEX.k(), Size.W, (int) n);
+        }
+        if (g.link.type != io.jdump.filter.LinkType.LINUX_SLL2) {
+            throw Gen.error("not a live capture, 'ifindex' not supported on DLT_" + g.link.type.name());
+        }
+        return g.eq(4, Size.W, (int) n);
+    }
+}

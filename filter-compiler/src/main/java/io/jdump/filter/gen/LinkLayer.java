@@ -1,0 +1,208 @@
+package io.jdump.filter.gen;
+
+import io.jdump.bpf.JmpOp;
+import io.jdump.bpf.Size;
+import io.jdump.filter.FilterSemanticException;
+import io.jdump.filter.LinkType;
+
+/**
+ * Link-layer offsets of one compilation (libpcap's {@code off_linktype}, {@code off_linkpl},
+ * {@code off_nl}, {@code off_nl_nosnap}) and the link-type test for a protocol. The offsets are
+ * mutable: {@code vlan}, {@code mpls} and {@code pppoes} move them for every later primitive.
+ */
+final class LinkLayer {
+    /** How the link header names the payload protocol. */
+    enum Style { ETHER, LLC, WLAN, PFLOG, CHDLC, SLL, NULL_HOST, LOOP_NET, RAW, IPV4_ONLY, IPV6_ONLY, PPP }
+
+    static final int IP = 0x0800, IPV6 = 0x86dd, ARP = 0x0806, REVARP = 0x8035, ATALK = 0x809b, AARP = 0x80f3,
+            DN = 0x6003, LAT = 0x6004, SCA = 0x6007, MOPDL = 0x6001, MOPRC = 0x6002, IPX = 0x8137, MPLS = 0x8847,
+            PPPOED = 0x8863, PPPOES = 0x8864;
+    static final int SAP_ISONS = 0xfe, SAP_IP = 0x06, SAP_NETBEUI = 0xf0, SAP_IPX = 0xe0, SAP_STP = 0x42;
+    private static final int ETHERMTU = 1500;
+
+    Style style;
+    final LinkType type;
+    int linktype;
+    int linkpl;
+    int nl;
+    int nlNosnap;
+    int mplsDepth;
+    /** Scratch register holding the run-time start of the link payload, or -1 (allocated on first use). */
+    int payloadReg = -1;
+    /** Offset of the destination MAC address (the source follows it), or -1 without MAC addresses. */
+    final int macBase;
+    boolean pppoes;
+
+    private LinkLayer(LinkType type, Style style, int linktype, int linkpl, int nl, int nlNosnap) {
+        this(type, style, linktype, linkpl, nl, nlNosnap, style == Style.ETHER ? 0 : -1);
+    }
+
+    private LinkLayer(LinkType type, Style style, int linktype, int linkpl, int nl, int nlNosnap, int macBase) {
+        this.macBase = macBase;
+        this.type = type;
+        this.style = style;
+        this.linktype = linktype;
+        this.linkpl = linkpl;
+        this.nl = nl;
+        this.nlNosnap = nlNosnap;
+    }
+
+    static LinkLayer of(LinkType t) {
+        return switch (t) {
+            case EN10MB -> new LinkLayer(t, Style.ETHER, 12, 14, 0, 3);
+            case FDDI -> new LinkLayer(t, Style.LLC, 19, 13, 8, 3, 1);
+            case IEEE802 -> new LinkLayer(t, Style.LLC, 20, 14, 8, 3, 2);
+            case PPP -> new LinkLayer(t, Style.PPP, 2, 4, 0, 0);
+            case IP_OVER_FC -> new LinkLayer(t, Style.LLC, 22, 16, 8, 3, 2);
+            case C_HDLC -> new LinkLayer(t, Style.CHDLC, 2, 4, 0, 1);
+            case PFLOG -> new LinkLayer(t, Style.PFLOG, 1, Gen.VARIABLE, 0, 0);
+            case IEEE802_11 -> new LinkLayer(t, Style.WLAN, Gen.VARIABLE + 6, Gen.VARIABLE, 8, 3, 4);
+            case LINUX_SLL -> new LinkLayer(t, Style.SLL, 14, 16, 0, 0);
+            case LINUX_SLL2 -> new LinkLayer(t, Style.SLL, 0, 20, 0, 0);
+            case NULL -> new LinkLayer(t, Style.NULL_HOST, 0, 4, 0, 0);
+            case LOOP -> new LinkLayer(t, Style.LOOP_NET, 0, 4, 0, 0);
+            case RAW -> new LinkLayer(t, Style.RAW, -1, 0, 0, 0);
+            case IPV4 -> new LinkLayer(t, Style.IPV4_ONLY, -1, 0, 0, 0);
+            case IPV6 -> new LinkLayer(t, Style.IPV6_ONLY, -1, 0, 0, 0);
+            default -> throw new FilterSemanticException("link type " + t.name() + " is not supported by jdump's compiler yet");
+        };
+    }
+
+    /** Absolute offset of the network-layer header. */
+    int net() { return linkpl + nl; }
+
+    /** The test that the link layer carries {@code proto} (an Ethertype, or an LLC SAP when at most 1500). */
+    Frag linktype(Gen g, int proto) {
+        if (mplsDepth > 0) return mplsLinktype(g, proto);
+        return switch (style) {
+            case ETHER -> ether(g, proto);
+            case LLC -> llc(g, proto);
+            case CHDLC -> proto == SAP_ISONS ? g.eq(linktype, Size.H, 0xfefe)
+                    : proto <= ETHERMTU ? Frag.FALSE : g.eq(linktype, Size.H, proto);
+            case PFLOG -> proto == IP ? g.eq(1, Size.B, AF_INET) : proto == IPV6 ? g.eq(1, Size.B, AF_INET6_LINUX) : Frag.FALSE;
+            case WLAN -> {
+                Frag data = g.eqMasked(0, Size.B, 0x0c, 0x08);
+                yield Frag.and(data, llc(g, proto));
+            }
+            case SLL -> sll(g, proto);
+            case NULL_HOST, LOOP_NET -> loopback(g, proto);
+            case RAW -> proto == IP ? g.eqMasked(linkpl, Size.B, 0xf0, 0x40)
+                    : proto == IPV6 ? g.eqMasked(linkpl, Size.B, 0xf0, 0x60) : Frag.FALSE;
+            case IPV4_ONLY -> Frag.constant(proto == IP);
+            case IPV6_ONLY -> Frag.constant(proto == IPV6);
+            case PPP -> ppp(g, proto);
+        };
+    }
+
+    private Frag mplsLinktype(Gen g, int proto) {
+        if (proto != IP && proto != IPV6) throw new FilterSemanticException("unsupported protocol over mpls");
+        Frag bottom = g.eqMasked(linkpl + nl - 2, Size.B, 0x01, 0x01);
+        return Frag.and(bottom, g.eqMasked(linkpl + nl, Size.B, 0xf0, proto == IP ? 0x40 : 0x60));
+    }
+
+    /** Not an 802.3 length field: {@code ldh [linktype]; jgt #1500} negated. */
+    private Frag notLength(Gen g) {
+        return g.cmpAbs(linktype, Size.H, -1, JmpOp.JGT, ETHERMTU).not();
+    }
+
+    private Frag ether(Gen g, int proto) {
+        return switch (proto) {
+            case SAP_ISONS, SAP_IP, SAP_NETBEUI -> Frag.and(notLength(g), g.eq(linkpl, Size.H, proto << 8 | proto));
+            case SAP_IPX -> {
+                Frag e = g.eq(linktype, Size.H, IPX);
+                Frag llc = Frag.or(Frag.or(snap(g, linkpl, 0, IPX), g.eq(linkpl, Size.B, SAP_IPX)),
+                        g.eq(linkpl, Size.H, 0xffff));
+                yield Frag.or(e, Frag.and(notLength(g), llc));
+            }
+            case ATALK, AARP -> {
+                Frag e = g.eq(linktype, Size.H, proto);
+                yield Frag.or(e, Frag.and(notLength(g), snap(g, linkpl, proto == ATALK ? 0x080007 : 0, proto)));
+            }
+            default -> proto <= ETHERMTU
+                    ? Frag.and(notLength(g), g.eq(linkpl, Size.B, proto))
+                    : g.eq(linktype, Size.H, proto);
+        };
+    }
+
+    /** 802.2 LLC links (FDDI, Token Ring): SAP tests on the LLC header, SNAP Ethertypes. */
+    private Frag llc(Gen g, int proto) {
+        return switch (proto) {
+            case SAP_ISONS, SAP_IP, SAP_NETBEUI -> g.eq(linkpl, Size.H, proto << 8 | proto);
+            case ATALK -> snap(g, linkpl, 0x080007, ATALK);
+            default -> proto <= ETHERMTU ? g.eq(linkpl, Size.B, proto) : g.eq(linktype, Size.H, proto);
+        };
+    }
+
+    int payloadReg(Gen g) {
+        if (payloadReg < 0) payloadReg = g.allocReg();
+        return payloadReg;
+    }
+
+    /** Distance from the destination to the source MAC address (8 on Fibre Channel, which has a field between). */
+    int macSourceDelta() {
+        return type == LinkType.IP_OVER_FC ? 8 : 6;
+    }
+
+    /** Whether the link has MAC addresses (Ethernet, FDDI, Token Ring). */
+    boolean hasMacs() {
+        return macBase >= 0;
+    }
+
+    private static final int SLL_P_802_3 = 1, SLL_P_802_2 = 4;
+
+    private Frag sll(Gen g, int proto) {
+        return switch (proto) {
+            case SAP_ISONS, SAP_IP, SAP_NETBEUI ->
+                    Frag.and(g.eq(linktype, Size.H, SLL_P_802_2), g.eq(linkpl, Size.H, proto << 8 | proto));
+            case SAP_IPX -> {
+                Frag e = Frag.or(g.eq(linktype, Size.H, IPX), g.eq(linktype, Size.H, SLL_P_802_3));
+                Frag llc = Frag.or(g.eq(linkpl, Size.B, SAP_IPX), snap(g, linkpl, 0, IPX));
+                yield Frag.or(e, Frag.and(g.eq(linktype, Size.H, SLL_P_802_2), llc));
+            }
+            case ATALK, AARP -> Frag.or(g.eq(linktype, Size.H, proto), Frag.and(g.eq(linktype, Size.H, SLL_P_802_2),
+                    snap(g, linkpl, proto == ATALK ? 0x080007 : 0, proto)));
+            default -> proto <= ETHERMTU
+                    ? Frag.and(g.eq(linktype, Size.H, SLL_P_802_2), g.eq(linkpl, Size.B, proto))
+                    : g.eq(linktype, Size.H, proto);
+        };
+    }
+
+    /** An LLC/SNAP header at {@code off}: AA AA 03, the OUI and the protocol, compared as two words from the end. */
+    static Frag snap(Gen g, int off, int oui, int ptype) {
+        Frag tail = g.eq(off + 4, Size.W, (oui & 0xffff) << 16 | ptype);
+        return Frag.and(tail, g.eq(off, Size.W, 0xaaaa0300 | (oui >>> 16 & 0xff)));
+    }
+
+    private static final int AF_INET = 2, AF_INET6_LINUX = 10;
+
+    private Frag loopback(Gen g, int proto) {
+        int af;
+        if (proto == IP) af = AF_INET;
+        else if (proto == IPV6) af = AF_INET6_LINUX;
+        else return Frag.FALSE;
+        int v = style == Style.NULL_HOST ? Integer.reverseBytes(af) : af;
+        return g.eq(linktype, Size.W, v);
+    }
+
+    private Frag ppp(Gen g, int proto) {
+        int p = switch (proto) {
+            case IP -> 0x21;
+            case IPV6 -> 0x57;
+            case DN -> 0x27;
+            case ATALK -> 0x29;
+            case IPX, SAP_IPX -> 0x2b;
+            case 0x0600 -> 0x25;
+            case SAP_STP -> 0x31;
+            case SAP_ISONS -> 0x23;
+            case SAP_NETBEUI -> 0x3f;
+            case MPLS -> 0x281;
+            default -> proto;
+        };
+        return g.eq(linktype, Size.H, p);
+    }
+
+    /** Whether the link layer has a protocol field at all (libpcap: {@code off_linktype != -1}). */
+    boolean hasLinktype() {
+        return linktype >= 0;
+    }
+}

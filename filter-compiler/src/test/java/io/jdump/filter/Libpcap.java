@@ -1,0 +1,80 @@
+package io.jdump.filter;
+
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+import com.sun.jna.Pointer;
+import com.sun.jna.Structure;
+import io.jdump.bpf.Codec;
+import io.jdump.bpf.Program;
+import io.jdump.bpf.RawInsn;
+
+/**
+ * The installed libpcap's {@code pcap_compile} through JNA ({@code pcap_open_dead} + {@code pcap_compile}), as
+ * an oracle for differential tests. Test code; {@link #available()} says whether libpcap could be loaded.
+ */
+final class Libpcap {
+    private Libpcap() {}
+
+    /** The few libpcap entry points used. */
+    public interface Lib extends Library {
+        Pointer pcap_open_dead(int linktype, int snaplen);
+
+        int pcap_compile(Pointer p, BpfProgram prog, String expr, int optimize, int netmask);
+
+        String pcap_geterr(Pointer p);
+
+        void pcap_freecode(BpfProgram prog);
+
+        void pcap_close(Pointer p);
+
+        String pcap_lib_version();
+    }
+
+    /** {@code struct bpf_program}. */
+    @Structure.FieldOrder({"bf_len", "bf_insns"})
+    public static class BpfProgram extends Structure {
+        public int bf_len;
+        public Pointer bf_insns;
+    }
+
+    /** A compile result: a program, or libpcap's error text. */
+    record Result(Program program, String error) {}
+
+    private static final Lib LIB = load();
+
+    private static Lib load() {
+        try {
+            return Native.load("pcap", Lib.class);
+        } catch (UnsatisfiedLinkError e) {
+            return null;
+        }
+    }
+
+    static boolean available() {
+        return LIB != null;
+    }
+
+    static String version() {
+        return LIB.pcap_lib_version();
+    }
+
+    /** Compiles {@code expr} for DLT {@code dlt}; {@code optimize} as pcap_compile's flag. */
+    static synchronized Result compile(int dlt, int snaplen, String expr, boolean optimize, int netmask) {
+        Pointer p = LIB.pcap_open_dead(dlt, snaplen);
+        try {
+            BpfProgram prog = new BpfProgram();
+            if (LIB.pcap_compile(p, prog, expr, optimize ? 1 : 0, netmask) != 0) return new Result(null, LIB.pcap_geterr(p));
+            prog.read();
+            RawInsn[] raw = new RawInsn[prog.bf_len];
+            for (int i = 0; i < raw.length; i++) {
+                long o = 8L * i;
+                raw[i] = new RawInsn(prog.bf_insns.getShort(o) & 0xffff, prog.bf_insns.getByte(o + 2) & 0xff,
+                        prog.bf_insns.getByte(o + 3) & 0xff, prog.bf_insns.getInt(o + 4));
+            }
+            LIB.pcap_freecode(prog);
+            return new Result(Codec.decode(raw), null);
+        } finally {
+            LIB.pcap_close(p);
+        }
+    }
+}
