@@ -1,0 +1,114 @@
+package io.jdump.print;
+
+/** Neighbour discovery messages (RFC 4861 section 4) and their options, as tcpdump prints them. */
+final class Icmp6Nd {
+    private Icmp6Nd() {}
+
+    static void neighborSolicit(Ctx c, int off, int len) {
+        c.p("neighbor solicitation");
+        String target = c.ip6(off + 8);
+        if (c.v() > 0) {
+            c.p(", length ").p(len).p(", who has ").p(target);
+            options(c, off + 24, len - 24);
+        } else {
+            c.p(", who has ").p(target).p(", length ").p(len);
+        }
+    }
+
+    static void neighborAdvert(Ctx c, int off, int len) {
+        c.p("neighbor advertisement");
+        String target = c.ip6(off + 8);
+        if (c.v() > 0) {
+            c.p(", length ").p(len).p(", tgt is ").p(c.ip6(off + 8));
+            int flags = c.cur.u8(off + 4);
+            StringBuilder f = new StringBuilder();
+            if ((flags & 0x80) != 0) f.append("router");
+            if ((flags & 0x40) != 0) f.append(f.isEmpty() ? "" : ", ").append("solicited");
+            if ((flags & 0x20) != 0) f.append(f.isEmpty() ? "" : ", ").append("override");
+            c.p(", Flags [").p(f.isEmpty() ? "none" : f.toString()).p("]");
+            options(c, off + 24, len - 24);
+        } else {
+            c.p(", tgt is ").p(c.ip6(off + 8)).p(", length ").p(len);
+        }
+    }
+
+    static void redirect(Ctx c, int off, int len) {
+        c.p("redirect");
+        c.p(", ").p(c.ip6(off + 24)).p(" to ").p(c.ip6(off + 8)).p(", length ").p(len);
+        if (c.v() > 0) options(c, off + 40, len - 40);
+    }
+
+    static void routerAdvert(Ctx c, int off, int len) {
+        int flags = c.cur.u8(off + 5);
+        c.p("\n\thop limit ").p(c.cur.u8(off + 4)).p(", Flags [");
+        StringBuilder f = new StringBuilder();
+        if ((flags & 0x80) != 0) f.append("managed");
+        if ((flags & 0x40) != 0) f.append(f.isEmpty() ? "" : ", ").append("other stateful");
+        if ((flags & 0x20) != 0) f.append(f.isEmpty() ? "" : ", ").append("home agent");
+        if ((flags & 0x08) != 0) f.append(f.isEmpty() ? "" : ", ").append("proxy");
+        c.p(f.isEmpty() ? "none" : f.toString()).p("]");
+        String[] prefs = {"medium", "high", "reserved", "low"};
+        c.p(", pref ").p(prefs[(flags >> 3) & 3]);
+        c.p(", router lifetime ").p(c.cur.u16(off + 6)).p("s, reachable time ").p(c.cur.u32(off + 8));
+        c.p("ms, retrans timer ").p(c.cur.u32(off + 12)).p("ms");
+        options(c, off + 16, len - 16);
+    }
+
+    static void options(Ctx c, int off, int len) {
+        int i = 0;
+        while (i < len) {
+            int type = c.cur.u8(off + i);
+            int olen = c.cur.u8(off + i + 1) * 8;
+            if (olen == 0) {
+                c.p("\n\t  ").p(name(type)).p(" option (").p(type).p("), length 0 (0)");
+                c.p(" [|icmp6]");
+                return;
+            }
+            c.p("\n\t  ").p(name(type)).p(" option (").p(type).p("), length ").p(olen).p(" (").p(olen / 8).p("): ");
+            c.cur.check(off + i, olen);
+            int d = off + i + 2;
+            switch (type) {
+                case 1, 2 -> c.p(Addr.mac(c.cur.data(), d, olen - 2 >= 6 && olen == 8 ? 6 : olen - 2));
+                case 5 -> c.p(c.cur.u32(off + i + 4));
+                case 3 -> prefix(c, off + i);
+                default -> c.hex(d, olen - 2);
+            }
+            i += olen;
+        }
+    }
+
+    private static void prefix(Ctx c, int o) {
+        int plen = c.cur.u8(o + 2);
+        int flags = c.cur.u8(o + 3);
+        c.p(c.ip6(o + 16)).p("/").p(plen).p(", Flags [");
+        StringBuilder f = new StringBuilder();
+        if ((flags & 0x80) != 0) f.append("onlink");
+        if ((flags & 0x40) != 0) f.append(f.isEmpty() ? "" : ", ").append("auto");
+        if ((flags & 0x20) != 0) f.append(f.isEmpty() ? "" : ", ").append("router");
+        c.p(f.isEmpty() ? "none" : f.toString()).p("], valid time ");
+        time(c, c.cur.u32(o + 4));
+        c.p(", pref. time ");
+        time(c, c.cur.u32(o + 8));
+    }
+
+    private static void time(Ctx c, long t) {
+        if (t == 0xffffffffL) c.p("infinity");
+        else c.p(t).p("s");
+    }
+
+    private static String name(int type) {
+        return switch (type) {
+            case 1 -> "source link-address";
+            case 2 -> "destination link-address";
+            case 3 -> "prefix info";
+            case 4 -> "redirected header";
+            case 5 -> "mtu";
+            case 7 -> "advertisement interval";
+            case 8 -> "homeagent information";
+            case 24 -> "route info";
+            case 25 -> "rdnss";
+            case 31 -> "dnssl";
+            default -> "unknown";
+        };
+    }
+}

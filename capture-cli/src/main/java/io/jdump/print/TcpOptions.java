@@ -1,0 +1,112 @@
+package io.jdump.print;
+
+/** TCP options (RFC 9293 section 3.1, RFC 7323, RFC 2018, RFC 7413) in tcpdump's {@code options [...]} list. */
+final class TcpOptions {
+    private TcpOptions() {}
+
+    static void print(Ctx c, int off, int len) {
+        int i = 0;
+        boolean first = true;
+        while (i < len) {
+            if (!first) c.p(",");
+            first = false;
+            int kind = c.cur.u8(off + i);
+            if (kind == 0 || kind == 1) {
+                c.p(kind == 0 ? "eol" : "nop");
+                i++;
+                if (kind == 0) {
+                    // tcpdump stops at the end-of-list option
+                    return;
+                }
+                continue;
+            }
+            c.p(name(kind));
+            int olen = c.cur.u8(off + i + 1);
+            if (olen < 2 || i + olen > len) {
+                c.p("[bad opt]");
+                return;
+            }
+            c.cur.check(off + i, olen);
+            data(c, kind, off + i + 2, olen - 2);
+            i += olen;
+        }
+    }
+
+    private static void data(Ctx c, int kind, int off, int dlen) {
+        switch (kind) {
+            case 2 -> { if (check(c, dlen, 2)) c.p(" ").p(c.cur.u16(off)); }
+            case 3 -> { if (check(c, dlen, 1)) c.p(" ").p(c.cur.u8(off)); }
+            case 4 -> check(c, dlen, 0);
+            case 8 -> {
+                if (check(c, dlen, 8)) c.p(" val ").p(c.cur.u32(off)).p(" ecr ").p(c.cur.u32(off + 4));
+            }
+            case 5 -> {
+                if (dlen % 8 != 0) {
+                    c.p(" invalid");
+                    return;
+                }
+                c.p(" ").p(dlen / 8).p(" ");
+                for (int i = 0; i < dlen; i += 8) c.p("{").p(c.cur.u32(off + i)).p(":").p(c.cur.u32(off + i + 4)).p("}");
+            }
+            case 34 -> fastOpen(c, off, dlen);
+            case 254 -> {
+                if (dlen < 2) {
+                    c.p(" [bad opt]");
+                    return;
+                }
+                int magic = c.cur.u16(off);
+                if (magic == 0xf989) {
+                    c.p("-tfo");
+                    fastOpen(c, off + 2, dlen - 2);
+                } else {
+                    c.f("-%04x", magic);
+                }
+            }
+            default -> {
+                for (int i = 0; i < dlen; i++) c.f("%02x", c.cur.u8(off + i));
+            }
+        }
+    }
+
+    private static void fastOpen(Ctx c, int off, int dlen) {
+        if (dlen == 0) {
+            c.p(" cookiereq");
+            return;
+        }
+        if (dlen % 2 != 0 || dlen < 4 || dlen > 16) {
+            c.p(" invalid");
+            return;
+        }
+        c.p(" cookie ");
+        for (int i = 0; i < dlen; i++) c.f("%02x", c.cur.u8(off + i));
+    }
+
+    private static boolean check(Ctx c, int dlen, int want) {
+        if (dlen == want) return true;
+        c.p(" [bad opt]");
+        return false;
+    }
+
+    private static String name(int kind) {
+        return switch (kind) {
+            case 2 -> "mss";
+            case 3 -> "wscale";
+            case 4 -> "sackOK";
+            case 5 -> "sack";
+            case 6 -> "echo";
+            case 7 -> "echoreply";
+            case 8 -> "TS";
+            case 11 -> "cc";
+            case 12 -> "ccnew";
+            case 13 -> "ccecho";
+            case 19 -> "md5";
+            case 27 -> "qs";
+            case 28 -> "uto";
+            case 29 -> "tcp-ao";
+            case 30 -> "mptcp";
+            case 34 -> "tfo";
+            case 254 -> "exp";
+            default -> "opt-" + kind + ":";
+        };
+    }
+}
