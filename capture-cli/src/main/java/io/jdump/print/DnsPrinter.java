@@ -44,9 +44,9 @@ final class DnsPrinter {
             c.p(OPCODES[opcode]).p(RCODES[b3 & 0xf]).p((b2 & 0x04) != 0 ? "*" : "");
             c.p((b3 & 0x80) != 0 ? "" : "-").p((b2 & 0x02) != 0 ? "|" : "").p((b3 & 0x20) != 0 ? "$" : "");
             if (qd != 1) c.p(" [").p(qd).p("q]");
-            if (c.v() > 1 && qd > 0) c.p(" q:");
             for (int i = 0; i < qd; i++) {
-                p = c.v() > 1 ? question(c, off, p, " ") : DnsNames.skipQuestion(c, p);
+                if (i != 0) c.p(",");
+                p = c.v() > 1 ? question(c, off, p, " q: ") : DnsNames.skipQuestion(c, p);
             }
             c.p(" ").p(an).p("/").p(ns).p("/").p(ar);
             p = records(c, off, p, an, "");
@@ -68,6 +68,7 @@ final class DnsPrinter {
             if (ns != 0) c.p(" [").p(ns).p("n]");
             if (ar != 0) c.p(" [").p(ar).p("au]");
             for (int i = 0; i < qd; i++) {
+                if (i != 0) c.p(",");
                 p = question(c, off, p, " ");
             }
             if (c.v() > 1) {
@@ -91,10 +92,18 @@ final class DnsPrinter {
         return q + 4;
     }
 
+    /** Prints a section; stops (as truncated) when the records run past the captured message. */
     private static int records(Ctx c, int msg, int p, int count, String label) {
-        if (count > 0) c.p(label);
+        if (count == 0 || p >= c.cur.end()) {
+            if (count > 0 && label.isEmpty()) throw Truncated.INSTANCE;
+            return p;
+        }
+        c.p(label);
         for (int i = 0; i < count; i++) {
-            if (i > 0) c.p(",");
+            if (i > 0) {
+                if (p >= c.cur.end()) throw Truncated.INSTANCE;
+                c.p(",");
+            }
             c.p(" ");
             p = DnsRecords.print(c, msg, p);
         }

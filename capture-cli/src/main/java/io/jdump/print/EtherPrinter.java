@@ -33,7 +33,7 @@ final class EtherPrinter {
     /** Prints {@code src > dst, } and the type, as {@code -e} shows them (and the fallback line does). */
     static void header(Ctx c, int off, int type, int frameLen) {
         c.p(c.mac(off + 6)).p(" > ").p(c.mac(off)).p(", ");
-        if (type <= 1500) c.p("802.3, length ").p(frameLen).p(": ");
+        if (type <= 1500) c.p("802.3, length ").p(type).p(": ");
         else c.f("ethertype %s (0x%04x), length %d: ", Dispatch.ethertypeName(type), type, frameLen);
     }
 

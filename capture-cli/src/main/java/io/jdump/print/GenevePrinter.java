@@ -33,7 +33,7 @@ final class GenevePrinter {
         c.f(", vni 0x%x", c.cur.u24(off + 4));
         if (c.v() > 0) c.f(", proto %s (0x%04x)", Dispatch.ethertypeName(proto), proto);
         if (optLen > 0) c.p(", options [").p(optLen).p(" bytes]");
-        c.p(": ");
+        c.p(c.v() > 0 ? "\n\t" : ": ");
         int p = off + 8 + optLen;
         if (proto == 0x6558) EtherPrinter.print(c, p, len - 8 - optLen);
         else if (!Dispatch.ethertype(c, proto, p, len - 8 - optLen)) c.p("ethertype ").f("0x%04x", proto);

@@ -45,7 +45,7 @@ final class Icmp6Nd {
         if ((flags & 0x80) != 0) f.append("managed");
         if ((flags & 0x40) != 0) f.append(f.isEmpty() ? "" : ", ").append("other stateful");
         if ((flags & 0x20) != 0) f.append(f.isEmpty() ? "" : ", ").append("home agent");
-        if ((flags & 0x08) != 0) f.append(f.isEmpty() ? "" : ", ").append("proxy");
+        if ((flags & 0x04) != 0) f.append(f.isEmpty() ? "" : ", ").append("proxy");
         c.p(f.isEmpty() ? "none" : f.toString()).p("]");
         String[] prefs = {"medium", "high", "reserved", "low"};
         c.p(", pref ").p(prefs[(flags >> 3) & 3]);

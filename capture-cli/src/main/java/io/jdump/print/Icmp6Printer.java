@@ -24,7 +24,8 @@ final class Icmp6Printer {
         switch (type) {
             case 128, 129 -> {
                 c.p(type == 128 ? "echo request" : "echo reply");
-                c.p(", id ").p(c.cur.u16(off + 4)).p(", seq ").p(c.cur.u16(off + 6));
+                int id = c.cur.u16(off + 4);
+                c.p(", id ").p(id).p(", seq ").p(c.cur.u16(off + 6));
                 if (c.v() == 0) c.p(", length ").p(len);
             }
             case 133 -> {

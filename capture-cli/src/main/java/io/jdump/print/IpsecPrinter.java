@@ -23,6 +23,7 @@ final class IpsecPrinter {
         int next = c.cur.u8(off);
         int hl = (c.cur.u8(off + 1) + 2) * 4;
         c.p("AH(");
+        if (c.v() > 0) c.f("length=%d(%d-bytes),", c.cur.u8(off + 1), hl);
         c.f("spi=0x%08x", c.cur.u32(off + 4)).p(",");
         c.f("seq=0x%x", c.cur.u32(off + 8)).p(",icv=0x");
         c.cur.check(off, hl);

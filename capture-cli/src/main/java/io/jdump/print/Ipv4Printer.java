@@ -38,8 +38,8 @@ final class Ipv4Printer {
             c.p("bad-len ").p(total);
             return;
         }
-        if (len > total) len = total;
-        int end = c.cur.narrow(off + len);
+        int end = c.cur.narrow(off + Math.min(len, total));
+        len = total;
         try {
             body(c, off, hlen, len);
         } finally {
@@ -81,8 +81,11 @@ final class Ipv4Printer {
         }
         c.p(", ttl ").p(c.cur.u8(off + 8)).p(", id ").p(c.cur.u16(off + 4));
         c.p(", offset ").p((fragField & 0x1fff) * 8).p(", flags [");
-        String flags = ((fragField & 0x8000) != 0 ? "rsvd" : "") + ((fragField & 0x4000) != 0 ? "DF" : "")
-                + ((fragField & 0x2000) != 0 ? "+" : "");
+        java.util.StringJoiner fl = new java.util.StringJoiner(", ");
+        if ((fragField & 0x2000) != 0) fl.add("+");
+        if ((fragField & 0x4000) != 0) fl.add("DF");
+        if ((fragField & 0x8000) != 0) fl.add("rsvd");
+        String flags = fl.toString();
         c.p(flags.isEmpty() ? "none" : flags).p("]");
         c.p(", proto ").p(IpProto.name(proto)).p(" (").p(proto).p(")");
         c.p(", length ").p(c.cur.u16(off + 2));

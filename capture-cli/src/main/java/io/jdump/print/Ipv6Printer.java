@@ -34,8 +34,8 @@ final class Ipv6Printer {
             if (!c.opts.linkLevel()) c.p("IP6 ");
             c.f("truncated-ip6 - %d bytes missing!", total - len);
         }
-        if (plen != 0 && total < len) len = total;
-        int end = c.cur.narrow(off + len);
+        int end = c.cur.narrow(off + (plen != 0 ? Math.min(len, total) : len));
+        if (plen != 0) len = total;
         try {
             if (c.v() > 0) verbose(c, off, plen, nh);
             else if (!c.opts.linkLevel()) c.p("IP6 ");

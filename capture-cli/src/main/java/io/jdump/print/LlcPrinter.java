@@ -68,7 +68,7 @@ final class LlcPrinter {
         int type = c.cur.u16(off + 3);
         if (c.opts.linkLevel()) {
             c.f("oui %s (0x%06x), ethertype %s (0x%04x), length %d: ", oui == 0 ? "Ethernet" : "Unknown", oui,
-                    Dispatch.ethertypeName(type), type, len - 5 + 8);
+                    Dispatch.ethertypeName(type), type, len - 5);
         }
         if (oui == 0 && Dispatch.ethertype(c, type, off + 5, len - 5)) return;
         c.hexAscii(off + 5, len - 5);

@@ -31,9 +31,10 @@ final class MplsPrinter {
         }
         if (len <= 0) return;
         int nibble = c.cur.u8(off) >> 4;
+        String sep = c.v() > 0 ? "\n\t" : " ";
         switch (nibble) {
-            case 4 -> { c.p(" "); Ipv4Printer.print(c, off, len); }
-            case 6 -> { c.p(" "); Ipv6Printer.print(c, off, len); }
+            case 4 -> { c.p(sep); Ipv4Printer.print(c, off, len); }
+            case 6 -> { c.p(sep); Ipv6Printer.print(c, off, len); }
             default -> c.hexAscii(off, len);
         }
     }

@@ -10,7 +10,7 @@ package io.jdump.print;
 final class NtpPrinter {
     private NtpPrinter() {}
 
-    private static final String[] MODES = {"unspecified", "Symmetric Active", "Symmetric Passive", "Client", "Server",
+    private static final String[] MODES = {"unspecified", "symmetric active", "symmetric passive", "Client", "Server",
         "Broadcast", "Control Message", "Reserved"};
 
     static void print(Ctx c, int off, int len) {

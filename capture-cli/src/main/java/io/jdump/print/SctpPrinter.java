@@ -26,8 +26,9 @@ final class SctpPrinter {
             int type = c.cur.u8(p);
             int clen = c.cur.u16(p + 2);
             if (clen < 4) break;
+            c.cur.check(p, Math.min(clen, off + len - p));
             n++;
-            c.p(c.v() > 0 ? "\n\t" : " ").p("(").p(n).p(") [").p(type < NAMES.length ? NAMES[type] : "Unknown chunk type: " + type).p("] ");
+            c.p(c.v() > 1 ? "\n\t" : " ").p("(").p(n).p(") [").p(type < NAMES.length ? NAMES[type] : "Unknown chunk type: " + type).p("] ");
             if (type == 1 || type == 2) {
                 c.p("[init tag: ").p(c.cur.u32(p + 4)).p("] [rwnd: ").p(c.cur.u32(p + 8)).p("] [OS: ");
                 c.p(c.cur.u16(p + 12)).p("] [MIS: ").p(c.cur.u16(p + 14)).p("] [init TSN: ").p(c.cur.u32(p + 16)).p("] ");

@@ -20,6 +20,10 @@ final class TcpPayload {
         }
         else if (either(sport, dport, 53)) {
             c.proto = "domain";
+            if (len < 2) {
+                c.p(" [DNS over TCP: length ").p(len).p(" < 2] (invalid)");
+                return;
+            }
             int dnsLen = c.cur.u16(off);
             if (dnsLen != len - 2) {
                 c.f(" [prefix length(%d) != length(%d)] (invalid)", dnsLen, len - 2);

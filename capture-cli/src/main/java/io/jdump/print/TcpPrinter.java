@@ -67,13 +67,13 @@ final class TcpPrinter {
             c.p("]");
         }
         c.p(", length ").p(dlen);
-        if ((flags & 0x04) != 0 && c.v() > 0) resetData(c, off + hlen, dlen);
+        if ((flags & 0x04) != 0 && c.v() > 0 && dlen > 0) resetData(c, off + hlen, dlen);
         else if (dlen > 0) TcpPayload.print(c, sport, dport, off + hlen, dlen);
     }
 
     /** RFC 1122 4.2.2.12: text carried by a reset, at most 30 bytes, control characters escaped. */
     private static void resetData(Ctx c, int off, int len) {
-        c.p(" [RST");
+        c.p(c.cur.has(off, len) ? " [RST" : " [!RST");
         if (len > 30) {
             len = 30;
             c.p("+");
@@ -89,7 +89,6 @@ final class TcpPrinter {
             if (ch < 0x20 || ch == 0x7f) c.out.append('^').append((char) (ch ^ 0x40));
             else c.out.append((char) ch);
         }
-        if (n < len) throw Truncated.INSTANCE;
         c.p("]");
     }
 
@@ -123,9 +122,9 @@ final class TcpPrinter {
     }
 
     private static void checksum(Ctx c, Ip ip, int off, int len) {
+        if (!c.cur.has(off, len) || ip.fragment()) return;
         int stored = c.cur.u16(off + 16);
         c.f(", cksum 0x%04x", stored);
-        if (!c.cur.has(off, len) || ip.fragment()) return;
         int sum = IpProto.checksum(IpProto.pseudoHeader(c, ip, 6, len), c.cur.data(), off, len);
         if (sum == 0) c.p(" (correct)");
         else c.f(" (incorrect -> 0x%04x)", fixed(c, ip, off, len, stored));

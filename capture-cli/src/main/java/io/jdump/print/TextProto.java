@@ -30,6 +30,7 @@ final class TextProto {
         c.proto = proto;
         boolean printFirst = commands == null || looksLikeMessage(c, commands, off, len);
         c.p(": ").p(proto.toUpperCase(Locale.ROOT));
+        if (!printFirst) return;
         if (c.v() > 0) {
             c.p(", length: ").p(len);
             int i = 0;
@@ -38,7 +39,7 @@ final class TextProto {
                 if (next == 0) return;
                 i = next;
             }
-        } else if (printFirst) {
+        } else {
             line(c, ": ", off, 0, len);
         }
     }

@@ -44,13 +44,12 @@ final class UdpPrinter {
         if (either(sport, dport, 53)) DnsPrinter.print(c, off, len, false);
         else if (either(sport, dport, 67) || either(sport, dport, 68)) DhcpPrinter.print(c, off, len);
         else if (either(sport, dport, 123)) NtpPrinter.print(c, off, len);
-        else if (either(sport, dport, 514)) Syslog.print(c, off, len);
-        else if (either(sport, dport, 4789)) VxlanPrinter.print(c, off, len);
-        else if (either(sport, dport, 6081)) GenevePrinter.print(c, off, len);
         else if (either(sport, dport, 5353)) {
             c.mdns = true;
             DnsPrinter.print(c, off, len, false);
-        }
+        } else if (either(sport, dport, 514)) Syslog.print(c, off, len);
+        else if (either(sport, dport, 4789)) VxlanPrinter.print(c, off, len);
+        else if (either(sport, dport, 6081)) GenevePrinter.print(c, off, len);
         else return false;
         return true;
     }

@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TcpdumpCorpusTest {
     /** Ratchets: identical cases / cases run. Raise when the printers improve, never lower. */
     static final double CHOSEN_FLOOR = 0.79;
-    static final double EXTENDED_FLOOR = 0.54;
+    static final double EXTENDED_FLOOR = 0.57;
     static final double GENERATED_FLOOR = 0.64;
 
     private static final Map<String, Pattern> GROUPS = new LinkedHashMap<>();
