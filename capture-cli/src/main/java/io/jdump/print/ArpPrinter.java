@@ -12,6 +12,7 @@ final class ArpPrinter {
 
     static void print(Ctx c, int off, int len) {
         c.proto = "arp";
+        c.arpOff = off;
         c.cur.check(off, 8);
         int ptype = c.cur.u16(off + 2);
         int hlen = c.cur.u8(off + 4);
@@ -42,11 +43,12 @@ final class ArpPrinter {
     }
 
     private static String pa(Ctx c, int off, int plen) {
-        return plen == 4 ? c.ip4(off) : Addr.mac(c.cur.data(), off, plen);
+        if (plen != 4 || c.cur.u16(c.arpOff + 2) != 0x0800) return "<wrong proto type>";
+        return c.ip4(off);
     }
 
     private static String ha(Ctx c, int off, int hlen) {
-        return Addr.mac(c.cur.data(), off, hlen);
+        return hlen == 0 ? "<empty>" : Addr.mac(c.cur.data(), off, hlen);
     }
 
     private static boolean zero(Ctx c, int off, int len) {

@@ -19,6 +19,8 @@ final class Ctx {
     /** Offset and length of the outermost Ethernet header, for the unknown-ethertype fallback line. */
     int etherOff = -1;
     int etherLen;
+    /** Offset of the ARP header being printed. */
+    int arpOff;
 
     Ctx(StringBuilder out, PrintOptions opts, byte[] data, int wirelen, PrinterState state) {
         this.out = out;

@@ -38,7 +38,7 @@ final class DhcpOptions {
             Map.entry(97, "Client-Machine-ID"), Map.entry(100, "POSIX-TZ"), Map.entry(101, "TZ-Name"),
             Map.entry(116, "Auto-Config"), Map.entry(118, "Subnet-Selection"),
             Map.entry(121, "Classless-Static-Route"), Map.entry(124, "V-I Vendor Class"),
-            Map.entry(125, "V-I Vendor Specific"), Map.entry(161, "MUD-URL"),
+            Map.entry(125, "V-I Vendor Specific"), Map.entry(161, "MUD-URL"), Map.entry(150, "TFTP-Server-Address"),
             Map.entry(249, "Classless-Static-Route-Microsoft"), Map.entry(252, "Web-Proxy-Auto-Discovery"));
 
     private static final String[] MESSAGES = {"", "Discover", "Offer", "Request", "Decline", "ACK", "NACK",
@@ -57,10 +57,7 @@ final class DhcpOptions {
                 p++;
                 continue;
             }
-            if (code == 255) {
-                c.p("\n\t    END (255), length 0");
-                return;
-            }
+            if (code == 255) return;
             int olen = c.cur.u8(p + 1);
             c.p("\n\t    ").p(name(code)).p(" (").p(code).p("), length ").p(olen).p(": ");
             c.cur.check(p + 2, olen);
@@ -83,10 +80,29 @@ final class DhcpOptions {
             case 13, 22, 26, 57 -> { if (n == 2) c.p(c.cur.u16(d)); }
             case 12, 14, 15, 17, 18, 40, 47, 56, 60, 64, 66, 67, 100, 101, 161 -> quoted(c, d, n);
             case 61 -> clientId(c, d, n);
+            case 33 -> {
+                for (int i = 0; i + 8 <= n; i += 8) c.p(i > 0 ? "," : "").p("(").p(c.ip4(d + i)).p(":").p(c.ip4(d + i + 4)).p(")");
+            }
+            case 150 -> {
+                for (int i = 0; i + 4 <= n; i += 4) c.p(i > 0 ? "," : "").p(c.ip4(d + i));
+            }
+            case 77 -> userClass(c, d, n);
             case 55 -> requests(c, d, n);
             default -> {
                 for (int i = 0; i < n; i++) c.p(i > 0 ? "," : "").p(c.cur.u8(d + i));
             }
+        }
+    }
+
+    private static void userClass(Ctx c, int d, int n) {
+        int i = 0;
+        int k = 1;
+        while (i < n) {
+            int l = c.cur.u8(d + i);
+            c.p("\n\t      instance#").p(k++).p(": ");
+            quoted(c, d + i + 1, Math.min(l, n - i - 1));
+            c.p(", length ").p(l);
+            i += 1 + l;
         }
     }
 

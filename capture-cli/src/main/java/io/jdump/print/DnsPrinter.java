@@ -41,7 +41,7 @@ final class DnsPrinter {
         c.p(id);
         int p = off + 12;
         if ((b2 & 0x80) != 0) {
-            c.p(OPCODES[opcode]).p(RCODES[b3 & 0xf]).p((b2 & 0x04) != 0 ? "*" : "");
+            c.p(OPCODES[opcode]).p(rcode(c, off, b3 & 0xf, qd, an, ns, ar)).p((b2 & 0x04) != 0 ? "*" : "");
             c.p((b3 & 0x80) != 0 ? "" : "-").p((b2 & 0x02) != 0 ? "|" : "").p((b3 & 0x20) != 0 ? "$" : "");
             if (qd != 1) c.p(" [").p(qd).p("q]");
             for (int i = 0; i < qd; i++) {
@@ -78,6 +78,45 @@ final class DnsPrinter {
             }
         }
         c.p(" (").p(len).p(")");
+    }
+
+    /** The response code, extended by an OPT record's upper bits (RFC 6891 section 6.1.3) when the message has one. */
+    private static String rcode(Ctx c, int msg, int low, int qd, int an, int ns, int ar) {
+        long ext = extendedRcode(c, msg, qd, an, ns, ar);
+        int code = (int) (ext << 4) | low;
+        if (code < 16) return RCODES[code];
+        return switch (code) {
+            case 16 -> " BadVers";
+            case 17 -> " BadKey";
+            case 18 -> " BadTime";
+            case 19 -> " BadMode";
+            case 20 -> " BadName";
+            case 21 -> " BadAlg";
+            case 22 -> " BadTruncation";
+            case 23 -> " BadCookie";
+            default -> " Resp" + code;
+        };
+    }
+
+    private static long extendedRcode(Ctx c, int msg, int qd, int an, int ns, int ar) {
+        try {
+            int p = msg + 12;
+            for (int i = 0; i < qd; i++) p = DnsNames.skipQuestion(c, p);
+            for (int i = 0; i < an + ns; i++) p = skipRecord(c, p);
+            for (int i = 0; i < ar; i++) {
+                int q = DnsNames.skip(c, p);
+                if (c.cur.u16(q) == 41) return c.cur.u8(q + 4);
+                p = skipRecord(c, p);
+            }
+        } catch (Truncated t) {
+            return 0;
+        }
+        return 0;
+    }
+
+    private static int skipRecord(Ctx c, int p) {
+        int q = DnsNames.skip(c, p);
+        return q + 10 + c.cur.u16(q + 8);
     }
 
     private static int question(Ctx c, int msg, int p, String prefix) {

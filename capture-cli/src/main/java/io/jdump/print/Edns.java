@@ -39,6 +39,9 @@ final class Edns {
             }
             case 8 -> subnet(c, d, olen);
             case 12 -> c.p(" (").p(olen).p(")");
+            case 5, 6, 7 -> {
+                for (int i = 0; i < olen; i++) c.p(" ").p(algorithm(code, c.cur.u8(d + i)));
+            }
             case 9 -> { if (olen == 4) c.p(" ").p(c.cur.u32(d)).p(" sec"); }
             case 11 -> {
                 if (olen == 2) {
@@ -58,6 +61,40 @@ final class Edns {
                 }
             }
         }
+    }
+
+    private static String algorithm(int option, int a) {
+        if (option == 5) {
+            return switch (a) {
+                case 1 -> "RSAMD5";
+                case 2 -> "DH";
+                case 3 -> "DSA";
+                case 5 -> "RSASHA1";
+                case 6 -> "DSA-NSEC3-SHA1";
+                case 7 -> "RSASHA1-NSEC3-SHA1";
+                case 8 -> "RSASHA256";
+                case 10 -> "RSASHA512";
+                case 12 -> "ECC-GOST";
+                case 13 -> "ECDSAP256SHA256";
+                case 14 -> "ECDSAP384SHA384";
+                case 15 -> "ED25519";
+                case 16 -> "ED448";
+                case 252 -> "INDIRECT";
+                case 253 -> "PRIVATEDNS";
+                case 254 -> "PRIVATEOID";
+                default -> String.valueOf(a);
+            };
+        }
+        if (option == 6) {
+            return switch (a) {
+                case 1 -> "SHA-1";
+                case 2 -> "SHA-256";
+                case 3 -> "GOST_R_34.11-94";
+                case 4 -> "SHA-384";
+                default -> String.valueOf(a);
+            };
+        }
+        return a == 1 ? "SHA-1" : String.valueOf(a);
     }
 
     private static void subnet(Ctx c, int d, int olen) {

@@ -67,14 +67,51 @@ final class Icmp6Nd {
             c.p("\n\t  ").p(name(type)).p(" option (").p(type).p("), length ").p(olen).p(" (").p(olen / 8).p("): ");
             c.cur.check(off + i, olen);
             int d = off + i + 2;
+            int o = off + i;
             switch (type) {
                 case 1, 2 -> c.p(Addr.mac(c.cur.data(), d, olen - 2 >= 6 && olen == 8 ? 6 : olen - 2));
-                case 5 -> c.p(c.cur.u32(off + i + 4));
-                case 3 -> prefix(c, off + i);
-                default -> c.hex(d, olen - 2);
+                case 5 -> c.p(" ").p(c.cur.u32(o + 4));
+                case 3 -> prefix(c, o);
+                case 7 -> c.p(" ").p(c.cur.u32(o + 4)).p("ms");
+                case 8 -> c.p(" preference ").p(c.cur.u16(o + 4)).p(", lifetime ").p(c.cur.u16(o + 6));
+                case 25 -> {
+                    c.p(" lifetime ").p(c.cur.u32(o + 4)).p("s");
+                    for (int a = 8; a + 16 <= olen; a += 16) c.p(a == 8 ? ", addr: " : " addr: ").p(c.ip6(o + a));
+                }
+                case 31 -> dnssl(c, o, olen);
+                case 24 -> routeInfo(c, o, olen);
+                default -> HexDump.hex(c.out, c.cur.data(), d, olen - 2, "\n\t  ");
             }
+            if (c.v() > 1 && type != 0 && isKnown(type)) HexDump.hex(c.out, c.cur.data(), d, olen - 2, "\n\t    ");
             i += olen;
         }
+    }
+
+    private static boolean isKnown(int type) {
+        return !name(type).equals("unknown");
+    }
+
+    private static void dnssl(Ctx c, int o, int olen) {
+        c.p(" lifetime ").p(c.cur.u32(o + 4)).p("s, domain(s):");
+        int p = o + 8;
+        while (p < o + olen) {
+            if (c.cur.u8(p) == 0) {
+                p++;
+                continue;
+            }
+            c.p(" ");
+            p = DnsNames.name(c, p, p, c.out);
+        }
+    }
+
+    private static void routeInfo(Ctx c, int o, int olen) {
+        int plen = c.cur.u8(o + 2);
+        int flags = c.cur.u8(o + 3);
+        byte[] a = new byte[16];
+        for (int i = 0; i < olen - 8 && i < 16; i++) a[i] = (byte) c.cur.u8(o + 8 + i);
+        String[] prefs = {"medium", "high", "reserved", "low"};
+        c.p(" ").p(Addr.ip6(a, 0)).p("/").p(plen).p(", pref=").p(prefs[(flags >> 3) & 3]).p(", lifetime=");
+        time(c, c.cur.u32(o + 4));
     }
 
     private static void prefix(Ctx c, int o) {

@@ -49,7 +49,7 @@ final class Icmp6Printer {
                     : code == 1 ? "time exceeded in-reass" : "time exceeded - unknown code (" + code + ")")
                     .p(", length ").p(len);
             case 4 -> c.p(paramProblem(code)).p(c.cur.u32(off + 4)).p(", length ").p(len);
-            default -> c.f("type-#%d, length %d", type, len);
+            default -> c.f("unknown icmp6 type (%d), length %d", type, len);
         }
     }
 

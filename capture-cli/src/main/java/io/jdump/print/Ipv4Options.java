@@ -11,7 +11,8 @@ final class Ipv4Options {
             first = false;
             int code = c.cur.u8(off);
             c.p(name(code));
-            if (code == 0 || code == 1) {
+            if (code == 0) return;
+            if (code == 1) {
                 off++;
                 len--;
                 continue;

@@ -79,7 +79,9 @@ final class Ipv4Printer {
             case 3 -> c.p(",CE");
             default -> { }
         }
-        c.p(", ttl ").p(c.cur.u8(off + 8)).p(", id ").p(c.cur.u16(off + 4));
+        int ttl = c.cur.u8(off + 8);
+        if (ttl != 0) c.p(", ttl ").p(ttl);
+        c.p(", id ").p(c.cur.u16(off + 4));
         c.p(", offset ").p((fragField & 0x1fff) * 8).p(", flags [");
         java.util.StringJoiner fl = new java.util.StringJoiner(", ");
         if ((fragField & 0x2000) != 0) fl.add("+");

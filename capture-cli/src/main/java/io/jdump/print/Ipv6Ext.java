@@ -61,10 +61,11 @@ final class Ipv6Ext {
 
     private static int routing(Ctx c, int off) {
         c.proto = "rt6";
+        c.p("RT6");
         int hdrLen = c.cur.u8(off + 1);
         int type = c.cur.u8(off + 2);
         int segLeft = c.cur.u8(off + 3);
-        c.f("RT6 (len=%d, type=%d", hdrLen, type);
+        c.f(" (len=%d, type=%d", hdrLen, type);
         if (type == 0) c.p(" [Deprecated]");
         c.p(", segleft=").p(segLeft);
         switch (type) {

@@ -26,7 +26,6 @@ final class TcpOptions {
                 c.p("[bad opt]");
                 return;
             }
-            c.cur.check(off + i, olen);
             data(c, kind, off + i + 2, olen - 2);
             i += olen;
         }
@@ -63,6 +62,7 @@ final class TcpOptions {
                 }
             }
             default -> {
+                if (dlen > 0) c.p(" 0x");
                 for (int i = 0; i < dlen; i++) c.f("%02x", c.cur.u8(off + i));
             }
         }
@@ -106,7 +106,7 @@ final class TcpOptions {
             case 30 -> "mptcp";
             case 34 -> "tfo";
             case 254 -> "exp";
-            default -> "opt-" + kind + ":";
+            default -> "unknown-" + kind;
         };
     }
 }

@@ -15,6 +15,7 @@ final class VlanPrinter {
 
     static void print(Ctx c, int off, int len) {
         c.proto = "vlan";
+        if (off == c.linkHeader) c.linkHeader = Math.min(off + 4, c.cur.end());
         int tci = c.cur.u16(off);
         int type = c.cur.u16(off + 2);
         if (c.opts.linkLevel()) {
