@@ -90,6 +90,8 @@ final class Dispatch {
             case 50 -> IpsecPrinter.esp(c, off, len);
             case 51 -> IpsecPrinter.ah(c, ip, off, len);
             case 132 -> SctpPrinter.print(c, ip, off, len);
+            case 112 -> VrrpPrinter.print(c, ip, off, len);
+            case 103 -> PimPrinter.print(c, off, len);
             default -> { return false; }
         }
         return true;

@@ -12,7 +12,7 @@ package io.jdump.print;
 final class DnsPrinter {
     private DnsPrinter() {}
 
-    private static final String[] OPCODES = {"", " iquery", " status", " op3", " notify", " update", " op6", " op7",
+    private static final String[] OPCODES = {"", " inv_q", " stat", " op3", " notify", " update", " op6", " op7",
         " op8", " updateA", " updateD", " updateDA", " updateM", " updateMA", " zoneInit", " zoneRef"};
     private static final String[] RCODES = {"", " FormErr", " ServFail", " NXDomain", " NotImp", " Refused",
         " YXDomain", " YXRRSet", " NXRRSet", " NotAuth", " NotZone", " Resp11", " Resp12", " Resp13", " Resp14",
@@ -67,10 +67,7 @@ final class DnsPrinter {
             }
             if (ns != 0) c.p(" [").p(ns).p("n]");
             if (ar != 0) c.p(" [").p(ar).p("au]");
-            for (int i = 0; i < qd; i++) {
-                if (i != 0) c.p(",");
-                p = question(c, off, p, " ");
-            }
+            for (int i = 0; i < qd; i++) p = question(c, off, p, " ");
             if (c.v() > 1) {
                 p = records(c, off, p, an, " an:");
                 p = records(c, off, p, ns, " ns:");
@@ -124,7 +121,8 @@ final class DnsPrinter {
         int type = c.cur.u16(q);
         int cls = c.cur.u16(q + 2);
         c.p(prefix).p(DnsTypes.name(type));
-        if ((cls & 0x7fff) != 1) c.p(" ").p(DnsTypes.className(cls & 0x7fff));
+        int shown = c.mdns ? cls & 0x7fff : cls;
+        if (shown != 1) c.p(" ").p(DnsTypes.className(shown));
         if (c.mdns) c.p((cls & 0x8000) != 0 ? " (QU)" : " (QM)");
         c.p("? ");
         DnsNames.name(c, msg, p, c.out);

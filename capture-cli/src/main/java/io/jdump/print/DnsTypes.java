@@ -19,13 +19,11 @@ final class DnsTypes {
             Map.entry(39, "DNAME"), Map.entry(40, "SINK"), Map.entry(41, "OPT"), Map.entry(42, "APL"),
             Map.entry(43, "DS"), Map.entry(44, "SSHFP"), Map.entry(45, "IPSECKEY"), Map.entry(46, "RRSIG"),
             Map.entry(47, "NSEC"), Map.entry(48, "DNSKEY"), Map.entry(49, "DHCID"), Map.entry(50, "NSEC3"),
-            Map.entry(51, "NSEC3PARAM"), Map.entry(52, "TLSA"), Map.entry(53, "SMIMEA"), Map.entry(55, "HIP"),
-            Map.entry(59, "CDS"), Map.entry(60, "CDNSKEY"), Map.entry(61, "OPENPGPKEY"), Map.entry(62, "CSYNC"),
-            Map.entry(63, "ZONEMD"), Map.entry(64, "SVCB"), Map.entry(65, "HTTPS"), Map.entry(99, "SPF"),
+            Map.entry(51, "NSEC3PARAM"), Map.entry(52, "TLSA"), Map.entry(55, "HIP"),
+            Map.entry(59, "CDS"), Map.entry(60, "CDNSKEY"), Map.entry(61, "OPENPGPKEY"), Map.entry(99, "SPF"),
             Map.entry(100, "UINFO"), Map.entry(101, "UID"), Map.entry(102, "GID"), Map.entry(103, "UNSPEC"),
             Map.entry(249, "TKEY"), Map.entry(250, "TSIG"), Map.entry(251, "IXFR"), Map.entry(252, "AXFR"),
-            Map.entry(253, "MAILB"), Map.entry(254, "MAILA"), Map.entry(255, "ANY"), Map.entry(256, "URI"),
-            Map.entry(257, "CAA"), Map.entry(32768, "TA"), Map.entry(32769, "DLV"));
+            Map.entry(253, "MAILB"), Map.entry(254, "MAILA"), Map.entry(255, "ANY"), Map.entry(256, "URI"), Map.entry(32768, "TA"), Map.entry(32769, "DLV"));
 
     static String name(int type) {
         String n = TYPES.get(type);

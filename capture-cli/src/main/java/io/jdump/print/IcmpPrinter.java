@@ -18,6 +18,7 @@ final class IcmpPrinter {
         c.cur.check(off, 8);
         int type = c.cur.u8(off);
         int code = c.cur.u8(off + 1);
+        if (isError(type)) c.cur.check(off + 8, 20);
         String text = describe(c, type, code, off, len);
         c.p("ICMP ").p(text).p(", length ").p(len);
         if (c.v() > 0 && isError(type)) {
@@ -53,7 +54,7 @@ final class IcmpPrinter {
             case 15 -> "information request";
             case 16 -> "information reply";
             case 17 -> "address mask request";
-            case 18 -> String.format("address mask is 0x%08x", c.cur.u32(off + 4));
+            case 18 -> String.format("address mask is 0x%08x", c.cur.u32(off + 8));
             default -> "type-#" + type;
         };
     }

@@ -11,13 +11,15 @@ package io.jdump.print;
  *                      headers, fragments), so the transport prints ports only
  * @param nextHeader    the transport protocol number
  * @param fragment      true when the packet is a fragment (checksums cannot be verified)
+ * @param ttl           the IPv4 TTL or IPv6 hop limit
  */
-record Ip(boolean v6, int srcOff, String src, String dst, boolean addrsPrinted, int nextHeader, boolean fragment) {
+record Ip(boolean v6, int srcOff, String src, String dst, boolean addrsPrinted, int nextHeader, boolean fragment,
+          int ttl) {
     int addrLen() { return v6 ? 16 : 4; }
 
     int dstOff() { return srcOff + addrLen(); }
 
     Ip withAddrsPrinted(boolean printed, int nh, boolean frag) {
-        return new Ip(v6, srcOff, src, dst, printed, nh, frag);
+        return new Ip(v6, srcOff, src, dst, printed, nh, frag, ttl);
     }
 }

@@ -52,7 +52,8 @@ final class Ipv4Printer {
         int fragOff = (fragField & 0x1fff) * 8;
         int proto = c.cur.u8(off + 9);
         if (c.v() > 0) verbose(c, off, hlen, len, fragField, proto);
-        Ip ip = new Ip(false, off + 12, c.ip4(off + 12), c.ip4(off + 16), false, proto, (fragField & 0x3fff) != 0);
+        Ip ip = new Ip(false, off + 12, c.ip4(off + 12), c.ip4(off + 16), false, proto, (fragField & 0x3fff) != 0,
+                c.cur.u8(off + 8));
         int plen = len - hlen;
         if (fragOff != 0) {
             addrs(c, ip);

@@ -31,6 +31,14 @@ final class LlcPrinter {
             StpPrinter.print(c, off + 3, len - 3);
         } else if (dsap == 0xaa && ssap == 0xaa && ctrl == 3) {
             snap(c, hdr, off + 3, len - 3);
+        } else if (dsap == 0xfe && ssap == 0xfe && ctrl == 3) {
+            int nlpid = c.cur.u8(off + 3);
+            if (c.opts.linkLevel()) {
+                c.f("OSI NLPID Unknown (0x%02x): length: %d", nlpid, len - 3);
+                HexDump.hex(c.out, c.cur.data(), off + 3, Math.min(len - 3, c.cur.avail(off + 3)), "\n\t");
+            } else {
+                c.f("OSI NLPID 0x%02x unknown, length: %d", nlpid, len - 3);
+            }
         } else if (dsap == 0x06 && ssap == 0x06 && ctrl == 3) {
             Ipv4Printer.print(c, off + 3, len - 3);
         } else {

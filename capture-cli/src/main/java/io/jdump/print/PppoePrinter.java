@@ -13,6 +13,10 @@ final class PppoePrinter {
 
     static void print(Ctx c, int off, int len) {
         c.proto = "pppoe";
+        if (len < 6) {
+            c.p(" (length ").p(len).p(" < 6) (invalid)");
+            return;
+        }
         c.cur.check(off, 6);
         int vt = c.cur.u8(off);
         int code = c.cur.u8(off + 1);

@@ -47,12 +47,13 @@ final class SllPrinter {
         int pkttype = c.cur.u8(10);
         int halen = c.cur.u8(11);
         c.f("%-5s %-3s ", ifName(ifindex), typeName(pkttype));
-        if (c.opts.linkLevel()) {
+        Runnable header = () -> {
             c.p("ifindex ").p(ifindex).p(" ");
             address(c, 12, halen);
             ethertype(c, proto);
-        }
-        payload(c, proto, 20, c.wirelen - 20, () -> { });
+        };
+        if (c.opts.linkLevel()) header.run();
+        payload(c, proto, 20, c.wirelen - 20, c.opts.linkLevel() ? () -> { } : header);
     }
 
     private static void payload(Ctx c, int proto, int off, int len, Runnable fallbackHeader) {

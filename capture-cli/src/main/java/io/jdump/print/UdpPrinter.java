@@ -42,13 +42,15 @@ final class UdpPrinter {
 
     private static boolean application(Ctx c, Ip ip, int sport, int dport, int off, int len) {
         if (either(sport, dport, 53)) DnsPrinter.print(c, off, len, false);
-        else if (either(sport, dport, 67) || either(sport, dport, 68)) DhcpPrinter.print(c, off, len);
-        else if (either(sport, dport, 123)) NtpPrinter.print(c, off, len);
         else if (either(sport, dport, 5353)) {
             c.mdns = true;
             DnsPrinter.print(c, off, len, false);
-        } else if (either(sport, dport, 514)) Syslog.print(c, off, len);
+        }
+        else if (either(sport, dport, 67) || either(sport, dport, 68)) DhcpPrinter.print(c, off, len);
+        else if (either(sport, dport, 123)) NtpPrinter.print(c, off, len);
+        else if (either(sport, dport, 514)) Syslog.print(c, off, len);
         else if (either(sport, dport, 4789)) VxlanPrinter.print(c, off, len);
+        else if (sport == 49152) BcmLiPrinter.print(c, off, len);
         else if (either(sport, dport, 6081)) GenevePrinter.print(c, off, len);
         else return false;
         return true;
