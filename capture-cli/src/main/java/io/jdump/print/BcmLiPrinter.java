@@ -20,6 +20,7 @@ final class BcmLiPrinter {
         int dir = (int) (w >>> 29);
         int type = (int) (w >>> 25) & 0xf;
         int sub = (int) (w >>> 22) & 7;
+        if (c.v() > 0) c.p("\n    ");
         c.p("BCM-LI-SHIM: direction ").p(switch (dir) {
             case 1 -> "unused";
             case 2 -> "egress";
@@ -40,6 +41,16 @@ final class BcmLiPrinter {
             default -> "unknown";
         });
         c.p(", li-id ").p(w & 0x3fffff);
-        c.cur.check(off, len);
+        if (c.v() == 0) {
+            c.cur.check(off, len);
+            return;
+        }
+        c.p("\n    ");
+        switch (type) {
+            case 5 -> Ipv4Printer.print(c, off + 4, len - 4);
+            case 6 -> Ipv6Printer.print(c, off + 4, len - 4);
+            case 7 -> EtherPrinter.print(c, off + 4, len - 4);
+            default -> c.p(" (invalid)");
+        }
     }
 }

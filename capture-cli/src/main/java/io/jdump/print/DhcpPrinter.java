@@ -26,11 +26,12 @@ final class DhcpPrinter {
         if (htype == 1 && hlen == 6 && op == 1) c.p(" from ").p(c.mac(off + 28));
         c.p(", length ").p(len);
         if (c.v() == 0) return;
+        long xid = c.cur.u32(off + 4);
         if (htype != 1) c.p(", htype ").p(htype);
         if (hlen != 6) c.p(", hlen ").p(hlen);
         int hops = c.cur.u8(off + 3);
         if (hops != 0) c.p(", hops ").p(hops);
-        c.f(", xid 0x%x", c.cur.u32(off + 4));
+        c.f(", xid 0x%x", xid);
         int secs = c.cur.u16(off + 8);
         if (secs != 0) c.p(", secs ").p(secs);
         int flags = c.cur.u16(off + 10);

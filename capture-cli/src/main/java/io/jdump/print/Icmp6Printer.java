@@ -18,9 +18,12 @@ final class Icmp6Printer {
         c.proto = "icmp6";
         if (!ip.addrsPrinted()) c.p(ip.src()).p(" > ").p(ip.dst()).p(": ");
         int type = c.cur.u8(off);
-        int code = c.cur.u8(off + 1);
         if (c.v() > 0) checksum(c, ip, off, len);
         c.p("ICMP6, ");
+        body(c, type, off, len);
+    }
+
+    private static void body(Ctx c, int type, int off, int len) {
         switch (type) {
             case 128, 129 -> {
                 c.p(type == 128 ? "echo request" : "echo reply");
@@ -42,13 +45,13 @@ final class Icmp6Printer {
             case 130, 131, 132 -> Icmp6Mld.v1(c, type, off, len);
             case 143 -> Icmp6Mld.report2(c, off, len);
             case 1 -> {
-                c.p(unreachable(code, c.ip6(off + 8 + 24))).p(", length ").p(len);
+                c.p(unreachable(c.cur.u8(off + 1), c.ip6(off + 8 + 24))).p(", length ").p(len);
             }
             case 2 -> c.p("packet too big, mtu ").p(c.cur.u32(off + 4)).p(", length ").p(len);
-            case 3 -> c.p(code == 0 ? "time exceeded in-transit for " + c.ip6(off + 8 + 24)
-                    : code == 1 ? "time exceeded in-reass" : "time exceeded - unknown code (" + code + ")")
+            case 3 -> c.p(c.cur.u8(off + 1) == 0 ? "time exceeded in-transit for " + c.ip6(off + 8 + 24)
+                    : c.cur.u8(off + 1) == 1 ? "time exceeded in-reass" : "time exceeded - unknown code (" + c.cur.u8(off + 1) + ")")
                     .p(", length ").p(len);
-            case 4 -> c.p(paramProblem(code)).p(c.cur.u32(off + 4)).p(", length ").p(len);
+            case 4 -> c.p(paramProblem(c.cur.u8(off + 1))).p(c.cur.u32(off + 4)).p(", length ").p(len);
             default -> c.f("unknown icmp6 type (%d), length %d", type, len);
         }
     }

@@ -24,7 +24,8 @@ final class IcmpPrinter {
         if (c.v() > 0 && isError(type)) {
             c.p("\n\t");
             int end = c.cur.narrow(off + len);
-            Ipv4Printer.print(c, off + 8, len - 8);
+            int quoted = c.cur.has(off + 10, 2) ? Math.max(len - 8, c.cur.u16(off + 10)) : len - 8;
+            Ipv4Printer.print(c, off + 8, quoted);
             c.cur.restore(end);
         }
     }

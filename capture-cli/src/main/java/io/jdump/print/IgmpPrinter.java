@@ -15,9 +15,9 @@ final class IgmpPrinter {
         int type = c.cur.u8(off);
         switch (type) {
             case 0x11 -> query(c, off, len);
-            case 0x12 -> c.p("igmp v1 report ").p(c.ip4(off + 4));
-            case 0x16 -> c.p("igmp v2 report ").p(c.ip4(off + 4));
-            case 0x17 -> c.p("igmp leave ").p(c.ip4(off + 4));
+            case 0x12 -> { String g = c.ip4(off + 4); c.p("igmp v1 report ").p(g); }
+            case 0x16 -> { String g = c.ip4(off + 4); c.p("igmp v2 report ").p(g); }
+            case 0x17 -> { String g = c.ip4(off + 4); c.p("igmp leave ").p(g); }
             case 0x22 -> c.p("igmp v3 report, ").p(c.cur.u16(off + 6)).p(" group record(s)");
             default -> c.f("igmp-%d", type);
         }

@@ -24,7 +24,7 @@ final class Ipv6Printer {
         }
         int version = c.cur.u8(off) >> 4;
         if (version != 6) {
-            c.p("IP6 version error: ").p(version).p(" != 6");
+            c.p(c.opts.linkLevel() ? "" : "IP6 ").p("version error: ").p(version).p(" != 6");
             return;
         }
         int plen = c.cur.u16(off + 4);

@@ -46,10 +46,20 @@ final class LlcPrinter {
                 if (hdr >= 0) c.p(c.mac(hdr + 6)).p(" > ").p(c.mac(hdr)).p(" ");
                 c.f("Unknown DSAP 0x%02x ", dsap & 0xfe);
             }
-            if (iframe) c.p("Information, send seq ").p((ctrl >> 1) & 0x7f).p(", rcv seq ").p((ctrl >> 9) & 0x7f);
-            else c.p("Unnumbered, ").p(uName(ctrl & 0xef));
-            c.p(", Flags [").p((ssap & 1) != 0 ? "Response" : "Command");
-            if ((ctrl & 0x10) != 0 && !iframe) c.p(", Poll");
+            boolean pf;
+            if ((ctrl & 1) == 0) {
+                c.p("Information, send seq ").p((ctrl >> 1) & 0x7f).p(", rcv seq ").p((ctrl >> 9) & 0x7f);
+                pf = (ctrl & 0x100) != 0;
+            } else if (iframe) {
+                String[] s = {"Receiver Ready", "Receiver not Ready", "Reject", "Unknown"};
+                c.p("Supervisory, ").p(s[(ctrl >> 2) & 3]).p(", rcv seq ").p((ctrl >> 9) & 0x7f);
+                pf = (ctrl & 0x100) != 0;
+            } else {
+                c.p("Unnumbered, ").p(uName(ctrl & 0xef));
+                pf = (ctrl & 0x10) != 0;
+            }
+            boolean response = (ssap & 1) != 0;
+            c.p(", Flags [").p(pf ? (response ? "Final" : "Poll") : (response ? "Response" : "Command"));
             c.p("], length ").p(len);
             c.hexAscii(off, len);
         }

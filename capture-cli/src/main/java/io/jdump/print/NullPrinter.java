@@ -14,9 +14,16 @@ final class NullPrinter {
         long family = c.cur.u32le(0);
         if ((family & 0xffff0000L) != 0) family = c.cur.u32(0);
         String name = family == 2 ? "IPv4" : family == 24 || family == 28 || family == 30 ? "IPv6" : null;
+        String other = switch ((int) family) {
+            case 6 -> "NS";
+            case 7 -> "ISO";
+            case 16 -> "Appletalk";
+            case 23 -> "IPX";
+            default -> "Unknown";
+        };
         int len = c.wirelen - 4;
         if (c.opts.linkLevel() || name == null) {
-            c.f("AF %s (%d), length %d: ", name == null ? "Unknown" : name, family, c.wirelen);
+            c.f("AF %s (%d), length %d: ", name == null ? other : name, family, c.wirelen);
         }
         if (name == null) {
             c.hexAscii(4, len);
