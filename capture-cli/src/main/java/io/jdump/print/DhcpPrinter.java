@@ -58,11 +58,16 @@ final class DhcpPrinter {
     private static void text(Ctx c, String label, int off, int max) {
         if (c.cur.u8(off) == 0) return;
         c.p("\n\t  ").p(label).p(" \"");
-        for (int i = 0; i < max; i++) {
+        boolean terminated = false;
+        for (int i = 0; i < max && c.cur.has(off + i, 1); i++) {
             int ch = c.cur.u8(off + i);
-            if (ch == 0) break;
+            if (ch == 0) {
+                terminated = true;
+                break;
+            }
             Escape.append(c.out, ch);
         }
         c.p("\"");
+        if (!terminated) throw Truncated.INSTANCE;
     }
 }

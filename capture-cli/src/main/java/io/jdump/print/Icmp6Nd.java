@@ -6,20 +6,21 @@ final class Icmp6Nd {
 
     static void neighborSolicit(Ctx c, int off, int len) {
         c.p("neighbor solicitation");
-        String target = c.ip6(off + 8);
         if (c.v() > 0) {
-            c.p(", length ").p(len).p(", who has ").p(target);
+            c.p(", length ").p(len);
+            c.p(", who has ").p(c.ip6(off + 8));
             options(c, off + 24, len - 24);
         } else {
+            String target = c.ip6(off + 8);
             c.p(", who has ").p(target).p(", length ").p(len);
         }
     }
 
     static void neighborAdvert(Ctx c, int off, int len) {
         c.p("neighbor advertisement");
-        String target = c.ip6(off + 8);
         if (c.v() > 0) {
-            c.p(", length ").p(len).p(", tgt is ").p(c.ip6(off + 8));
+            c.p(", length ").p(len);
+            c.p(", tgt is ").p(c.ip6(off + 8));
             int flags = c.cur.u8(off + 4);
             StringBuilder f = new StringBuilder();
             if ((flags & 0x80) != 0) f.append("router");
@@ -28,7 +29,8 @@ final class Icmp6Nd {
             c.p(", Flags [").p(f.isEmpty() ? "none" : f.toString()).p("]");
             options(c, off + 24, len - 24);
         } else {
-            c.p(", tgt is ").p(c.ip6(off + 8)).p(", length ").p(len);
+            String target = c.ip6(off + 8);
+            c.p(", tgt is ").p(target).p(", length ").p(len);
         }
     }
 

@@ -21,6 +21,10 @@ final class Ipv4Printer {
     static void print(Ctx c, int off, int len) {
         c.proto = "ip";
         int version = c.cur.u8(off) >> 4;
+        if (version == 6) {
+            c.p("IP6, wrong link-layer encapsulation (invalid)");
+            return;
+        }
         if (version != 4) {
             c.p("IP").p(version).p(" (invalid)");
             return;

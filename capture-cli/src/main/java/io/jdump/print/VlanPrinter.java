@@ -23,7 +23,7 @@ final class VlanPrinter {
             if (type > 1500) c.f("ethertype %s (0x%04x), ", Dispatch.ethertypeName(type), type);
         }
         if (type <= 1500) {
-            if (c.opts.linkLevel()) c.p("802.3, length ").p(type).p(": ");
+            if (c.opts.linkLevel()) c.p("802.3");
             int end = c.cur.narrow(off + 4 + type);
             LlcPrinter.print(c, c.etherOff, off + 4, Math.min(type, len - 4));
             c.cur.restore(end);
