@@ -42,7 +42,7 @@ final class DhcpOptions {
             Map.entry(249, "Classless-Static-Route-Microsoft"), Map.entry(252, "Web-Proxy-Auto-Discovery"));
 
     private static final String[] MESSAGES = {"", "Discover", "Offer", "Request", "Decline", "ACK", "NACK",
-        "Release", "Inform", "Force Renew", "Lease Query", "Lease Unassigned", "Lease Unknown", "Lease Active"};
+        "Release", "Inform", "Force Renew", "LeaseQuery", "LeaseUnassigned", "LeaseUnknown", "LeaseActive"};
 
     static String name(int code) {
         return NAMES.getOrDefault(code, "Unknown");
@@ -57,7 +57,10 @@ final class DhcpOptions {
                 p++;
                 continue;
             }
-            if (code == 255) return;
+            if (code == 255) {
+                if (c.v() > 2) c.p("\n\t    END (255), length 0");
+                return;
+            }
             int olen = c.cur.u8(p + 1);
             c.p("\n\t    ").p(name(code)).p(" (").p(code).p("), length ").p(olen).p(": ");
             c.cur.check(p + 2, olen);

@@ -86,6 +86,7 @@ final class Dispatch {
             case 2 -> IgmpPrinter.print(c, off, len);
             case 4 -> { c.proto = "ip"; Ipv4Printer.print(c, off, len); }
             case 41 -> Ipv6Printer.print(c, off, len);
+            case 143 -> EtherPrinter.print(c, off, len);
             case 47 -> GrePrinter.print(c, off, len);
             case 50 -> IpsecPrinter.esp(c, off, len);
             case 51 -> IpsecPrinter.ah(c, ip, off, len);

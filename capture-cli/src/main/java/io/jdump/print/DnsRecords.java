@@ -31,7 +31,7 @@ final class DnsRecords {
             case 16 -> txt(c, d, rdlen);
             case 33 -> c.p(" ").p(name(c, msg, d + 6)).p(":").p(c.cur.u16(d + 4)).p(" ").p(c.cur.u16(d))
                     .p(" ").p(c.cur.u16(d + 2));
-            case 6 -> soa(c, msg, d);
+            case 6 -> { if (c.v() > 0) soa(c, msg, d); }
             case 256 -> {
                 c.p(" ").p(c.cur.u16(d)).p(" ").p(c.cur.u16(d + 2)).p(" ");
                 for (int i = 4; i < rdlen; i++) Escape.append(c.out, c.cur.u8(d + i));

@@ -39,6 +39,9 @@ final class Edns {
             }
             case 8 -> subnet(c, d, olen);
             case 12 -> c.p(" (").p(olen).p(")");
+            case 14 -> {
+                for (int i = 0; i + 1 < olen; i += 2) c.p(" ").p(c.cur.u16(d + i));
+            }
             case 5, 6, 7 -> {
                 for (int i = 0; i < olen; i++) c.p(" ").p(algorithm(code, c.cur.u8(d + i)));
             }

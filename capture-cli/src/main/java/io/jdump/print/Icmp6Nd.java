@@ -82,7 +82,7 @@ final class Icmp6Nd {
                 }
                 case 31 -> dnssl(c, o, olen);
                 case 24 -> routeInfo(c, o, olen);
-                default -> HexDump.hex(c.out, c.cur.data(), d, olen - 2, "\n\t  ");
+                default -> HexDump.hex(c.out, c.cur.data(), d, olen - 2, c.v() > 1 ? "\n\t    " : "\n\t  ");
             }
             if (c.v() > 1 && type != 0 && isKnown(type)) HexDump.hex(c.out, c.cur.data(), d, olen - 2, "\n\t    ");
             i += olen;

@@ -18,7 +18,7 @@ final class IcmpPrinter {
         c.cur.check(off, 8);
         int type = c.cur.u8(off);
         int code = c.cur.u8(off + 1);
-        if (isError(type)) c.cur.check(off + 8, 20);
+        if (isError(type) && type != 4) c.cur.check(off + 8, 20);
         String text = describe(c, type, code, off, len);
         c.p("ICMP ").p(text).p(", length ").p(len);
         if (c.v() > 0 && isError(type)) {

@@ -12,14 +12,20 @@ package io.jdump.print;
  * @param nextHeader    the transport protocol number
  * @param fragment      true when the packet is a fragment (checksums cannot be verified)
  * @param ttl           the IPv4 TTL or IPv6 hop limit
+ * @param finalDstOff   offset of the destination the transport checksum covers (after a routing header, its
+ *                      final segment)
  */
 record Ip(boolean v6, int srcOff, String src, String dst, boolean addrsPrinted, int nextHeader, boolean fragment,
-          int ttl) {
+          int ttl, int finalDstOff) {
     int addrLen() { return v6 ? 16 : 4; }
 
     int dstOff() { return srcOff + addrLen(); }
 
     Ip withAddrsPrinted(boolean printed, int nh, boolean frag) {
-        return new Ip(v6, srcOff, src, dst, printed, nh, frag, ttl);
+        return new Ip(v6, srcOff, src, dst, printed, nh, frag, ttl, finalDstOff);
+    }
+
+    Ip withFinalDestination(int off) {
+        return new Ip(v6, srcOff, src, dst, addrsPrinted, nextHeader, fragment, ttl, off);
     }
 }

@@ -34,7 +34,10 @@ final class IpProto {
     static long pseudoHeader(Ctx c, Ip ip, int proto, int len) {
         byte[] b = c.cur.data();
         long sum = 0;
-        for (int i = 0; i < 2 * ip.addrLen(); i += 2) sum += (b[ip.srcOff() + i] & 0xff) << 8 | b[ip.srcOff() + i + 1] & 0xff;
+        for (int i = 0; i < ip.addrLen(); i += 2) {
+            sum += (b[ip.srcOff() + i] & 0xff) << 8 | b[ip.srcOff() + i + 1] & 0xff;
+            sum += (b[ip.finalDstOff() + i] & 0xff) << 8 | b[ip.finalDstOff() + i + 1] & 0xff;
+        }
         return sum + proto + (len & 0xffff) + (len >>> 16);
     }
 }

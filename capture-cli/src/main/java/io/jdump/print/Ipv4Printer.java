@@ -57,7 +57,7 @@ final class Ipv4Printer {
         int proto = c.cur.u8(off + 9);
         if (c.v() > 0) verbose(c, off, hlen, len, fragField, proto);
         Ip ip = new Ip(false, off + 12, c.ip4(off + 12), c.ip4(off + 16), false, proto, (fragField & 0x3fff) != 0,
-                c.cur.u8(off + 8));
+                c.cur.u8(off + 8), off + 16);
         int plen = len - hlen;
         if (fragOff != 0) {
             addrs(c, ip);

@@ -25,7 +25,12 @@ final class Ipv6Ext {
             int hl;
             switch (nh) {
                 case 0, 60 -> hl = options(c, nh, off);
-                case 43 -> hl = routing(c, off);
+                case 43 -> {
+                    hl = routing(c, off);
+                    if (hl < 0) return;
+                    int fin = finalDestination(c, off);
+                    if (fin >= 0) ip = ip.withFinalDestination(fin);
+                }
                 case 44 -> {
                     hl = fragment(c, off, len);
                     if (hl < 0) return;
@@ -59,6 +64,18 @@ final class Ipv6Ext {
         return hl;
     }
 
+    /** The offset of the address a transport checksum uses after this routing header, or -1. */
+    private static int finalDestination(Ctx c, int off) {
+        int n = c.cur.u8(off + 1) / 2;
+        int type = c.cur.u8(off + 2);
+        if (n == 0 || !c.cur.has(off + 8, 16 * n)) return -1;
+        return switch (type) {
+            case 0, 2 -> off + 8 + 16 * (n - 1);
+            case 4 -> off + 8;
+            default -> -1;
+        };
+    }
+
     private static int routing(Ctx c, int off) {
         c.proto = "rt6";
         c.p("RT6");
@@ -71,20 +88,30 @@ final class Ipv6Ext {
         switch (type) {
             case 0, 2 -> {
                 if (c.v() > 0) c.f(", rsv=0x%x", c.cur.u32(off + 4));
-                int n = hdrLen / 2;
-                for (int i = 0; i < n; i++) c.p(", [").p(i).p("]").p(c.ip6(off + 8 + 16 * i));
+                addresses(c, off + 8, hdrLen / 2);
             }
             case 4 -> {
-                c.p(", last-entry=").p(c.cur.u8(off + 4));
-                c.f(", flags=0x%x", c.cur.u8(off + 5));
+                int last = c.cur.u8(off + 4);
+                c.p(", last-entry=").p(last);
+                if (c.v() > 0) c.f(", flags=0x%x", c.cur.u8(off + 5));
                 c.p(", tag=").f("%x", c.cur.u16(off + 6));
-                int n = hdrLen / 2;
-                for (int i = 0; i < n; i++) c.p(", [").p(i).p("]").p(c.ip6(off + 8 + 16 * i));
+                if (hdrLen != (last + 1) * 2) {
+                    c.p(" (invalid length ").p(hdrLen).p(") (invalid)");
+                    return -1;
+                }
+                addresses(c, off + 8, last + 1);
             }
             default -> { }
         }
         c.p(") ");
         return (hdrLen + 1) * 8;
+    }
+
+    private static void addresses(Ctx c, int off, int n) {
+        for (int i = 0; i < n; i++) {
+            String a = c.ip6(off + 16 * i);
+            c.p(", [").p(i).p("]").p(a);
+        }
     }
 
     private static int fragment(Ctx c, int off, int len) {
