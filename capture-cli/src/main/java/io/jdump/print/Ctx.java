@@ -19,6 +19,8 @@ final class Ctx {
     /** Offset and length of the outermost Ethernet header, for the unknown-ethertype fallback line. */
     int etherOff = -1;
     int etherLen;
+    /** What relative TCP SACK blocks are measured from (the acknowledgement base), or 0. */
+    long sackBase;
     /** Offset of the ARP header being printed. */
     int arpOff;
 

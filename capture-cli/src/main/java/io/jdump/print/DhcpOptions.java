@@ -9,8 +9,8 @@ final class DhcpOptions {
     private static final Map<Integer, String> NAMES = Map.ofEntries(
             Map.entry(1, "Subnet-Mask"), Map.entry(2, "Time-Zone"), Map.entry(3, "Default-Gateway"),
             Map.entry(4, "Time-Server"), Map.entry(5, "IEN-Name-Server"), Map.entry(6, "Domain-Name-Server"),
-            Map.entry(7, "Log-Server"), Map.entry(8, "Cookie-Server"), Map.entry(9, "LPR-Server"),
-            Map.entry(10, "Impress-Server"), Map.entry(11, "RL-Server"), Map.entry(12, "Hostname"),
+            Map.entry(7, "LOG"), Map.entry(8, "CS"), Map.entry(9, "LPR"),
+            Map.entry(10, "IM"), Map.entry(11, "RL"), Map.entry(12, "Hostname"),
             Map.entry(13, "BS"), Map.entry(14, "Merit-Dump"), Map.entry(15, "Domain-Name"), Map.entry(16, "Swap-Server"),
             Map.entry(17, "Root-Path"), Map.entry(18, "Extensions-Path"), Map.entry(19, "IP-Forwarding"),
             Map.entry(20, "Non-Local-Source-Routing"), Map.entry(21, "Policy-Filter"), Map.entry(22, "MTU-Max"),
@@ -33,7 +33,7 @@ final class DhcpOptions {
             Map.entry(75, "StreetTalk-Server"), Map.entry(76, "StreetTalk-Directory-Assistance-Server"),
             Map.entry(77, "User-Class"), Map.entry(78, "SLP-DA"), Map.entry(79, "SLP-SCOPE"),
             Map.entry(81, "Client-FQDN"), Map.entry(82, "Agent-Information"), Map.entry(88, "BCMS-Domain"),
-            Map.entry(89, "BCMS-Server"), Map.entry(91, "Client-Last-Transaction-Time"),
+            Map.entry(89, "BCMS-Server"), Map.entry(91, "Last-Transaction-Time"),
             Map.entry(92, "Associated-IP"), Map.entry(93, "Client-Arch"), Map.entry(94, "Client-NDI"),
             Map.entry(97, "Client-Machine-ID"), Map.entry(100, "POSIX-TZ"), Map.entry(101, "TZ-Name"),
             Map.entry(116, "Auto-Config"), Map.entry(118, "Subnet-Selection"),
@@ -76,10 +76,10 @@ final class DhcpOptions {
                 c.p(m > 0 && m < MESSAGES.length ? MESSAGES[m] : "Unknown (" + m + ")");
             }
             case 1, 3, 4, 5, 6, 7, 8, 9, 10, 11, 16, 28, 32, 41, 42, 44, 45, 48, 49, 50, 54, 65, 68, 69, 70, 71, 72,
-                 73, 74, 75, 76, 118 -> {
+                 73, 74, 75, 76, 92, 118 -> {
                 for (int i = 0; i + 4 <= n; i += 4) c.p(i > 0 ? "," : "").p(c.ip4(d + i));
             }
-            case 2, 24, 35, 38, 51, 58, 59 -> { if (n == 4) c.p(c.cur.u32(d)); }
+            case 2, 24, 35, 38, 51, 58, 59, 91 -> { if (n == 4) c.p(c.cur.u32(d)); }
             case 13, 22, 26, 57 -> { if (n == 2) c.p(c.cur.u16(d)); }
             case 12, 14, 15, 17, 18, 40, 47, 56, 60, 64, 66, 67, 100, 101, 161 -> quoted(c, d, n);
             case 61 -> clientId(c, d, n);
@@ -119,6 +119,10 @@ final class DhcpOptions {
         int type = n > 0 ? c.cur.u8(d) : -1;
         if (type == 1 && n == 7) {
             c.p("ether ").p(c.mac(d + 1));
+            return;
+        }
+        if (type == 0) {
+            quoted(c, d + 1, n - 1);
             return;
         }
         c.p("hardware-type ").p(type).p(", ");

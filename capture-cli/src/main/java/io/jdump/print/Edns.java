@@ -28,7 +28,10 @@ final class Edns {
     private static void option(Ctx c, int code, int d, int olen) {
         c.p(name(code));
         switch (code) {
-            case 3 -> { c.p(" "); hex(c, d, olen); }
+            case 3 -> {
+                if (olen > 0) c.p(" ");
+                hex(c, d, olen);
+            }
             case 10 -> {
                 c.p(" ");
                 hex(c, d, Math.min(8, olen));

@@ -45,7 +45,10 @@ final class TcpOptions {
                     return;
                 }
                 c.p(" ").p(dlen / 8).p(" ");
-                for (int i = 0; i < dlen; i += 8) c.p("{").p(c.cur.u32(off + i)).p(":").p(c.cur.u32(off + i + 4)).p("}");
+                for (int i = 0; i < dlen; i += 8) {
+                    c.p("{").p((c.cur.u32(off + i) - c.sackBase) & 0xffffffffL).p(":");
+                    c.p((c.cur.u32(off + i + 4) - c.sackBase) & 0xffffffffL).p("}");
+                }
             }
             case 34 -> fastOpen(c, off, dlen);
             case 254 -> {

@@ -47,6 +47,7 @@ final class TcpPrinter {
             c.f(" [bad hdr length %d - too long, > %d]", hlen, len);
             return;
         }
+        c.sackBase = 0;
         if (!c.opts.absoluteSeq() && (flags & 0x10) != 0) {
             long[] rel = relative(c, ip, sport, dport, seq, ack);
             seq = rel[0];
@@ -115,8 +116,10 @@ final class TcpPrinter {
         if (th == null) {
             th = rev ? new long[] {(ack - 1) & 0xffffffffL, seq} : new long[] {seq, (ack - 1) & 0xffffffffL};
             c.state.tcp.put(key, th);
+            c.sackBase = rev ? th[0] : th[1];
             return new long[] {seq, ack};
         }
+        c.sackBase = rev ? th[0] : th[1];
         if (rev) return new long[] {(seq - th[1]) & 0xffffffffL, (ack - th[0]) & 0xffffffffL};
         return new long[] {(seq - th[0]) & 0xffffffffL, (ack - th[1]) & 0xffffffffL};
     }

@@ -25,11 +25,7 @@ final class UdpPrinter {
             c.p(" [bad-len ").p(ulen).p("]");
             return;
         }
-        if (ulen > len) {
-            c.p(" [bad-len ").p(ulen).p(" > ").p(len).p("]");
-            return;
-        }
-        len = ulen;
+        if (ulen < len) len = ulen;
         if (c.v() > 0) checksum(c, ip, off, len);
         int plen = len - 8;
         int p = off + 8;
@@ -48,6 +44,7 @@ final class UdpPrinter {
         }
         else if (either(sport, dport, 67) || either(sport, dport, 68)) DhcpPrinter.print(c, off, len);
         else if (either(sport, dport, 123)) NtpPrinter.print(c, off, len);
+        else if (either(sport, dport, 546) || either(sport, dport, 547)) Dhcp6Printer.print(c, off, len);
         else if (either(sport, dport, 514)) Syslog.print(c, off, len);
         else if (either(sport, dport, 4789)) VxlanPrinter.print(c, off, len);
         else if (sport == 49152) BcmLiPrinter.print(c, off, len);
