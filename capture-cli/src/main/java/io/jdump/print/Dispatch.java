@@ -36,7 +36,7 @@ final class Dispatch {
             Map.entry(0x8038, "DEC LANBridge"), Map.entry(0x803f, "DEC LANBridge"), Map.entry(0x880b, "PPP"),
             Map.entry(0x8872, "EAPOL"), Map.entry(0x886f, "Netbeui"), Map.entry(0x8819, "CobraNet"),
             Map.entry(0x876b, "Jumbo"), Map.entry(0x8870, "Jumbo frames"), Map.entry(0x88a2, "AoE"),
-            Map.entry(0x88b5, "GeoNet"), Map.entry(0x22eb, "TIPC"), Map.entry(0x88c7, "RSN pre-auth"),
+            Map.entry(0x22eb, "TIPC"), Map.entry(0x88c7, "RSN pre-auth"),
             Map.entry(0x6558, "TEB"), Map.entry(0x4305, "GRE/VLAN"));
 
     static String ethertypeName(int type) {

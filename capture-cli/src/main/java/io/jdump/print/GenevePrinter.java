@@ -32,7 +32,7 @@ final class GenevePrinter {
         c.f(", vni 0x%x", c.cur.u24(off + 4));
         int rsvd = c.cur.u8(off + 7);
         if (rsvd != 0) c.f(", rsvd 0x%x", rsvd);
-        if (c.v() > 0) {
+        if (c.opts.linkLevel()) {
             String name = Dispatch.ETHERTYPE_NAMES.get(proto);
             c.f(", proto %s (0x%04x)", name == null ? "unknown" : name, proto);
         }

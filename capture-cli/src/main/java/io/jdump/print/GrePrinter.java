@@ -20,10 +20,8 @@ final class GrePrinter {
         if ((flags & 0x8000) != 0) hl += 4;
         if ((flags & 0x2000) != 0) hl += 4;
         if ((flags & 0x1000) != 0) hl += 4;
-        if (c.v() > 0) {
-            c.p(", Flags [none]");
-            c.f(", proto %s (0x%04x)", Dispatch.ethertypeName(proto), proto);
-        }
+        if (c.v() > 0) c.p(", Flags [none]");
+        if (c.opts.linkLevel()) c.f(", proto %s (0x%04x)", Dispatch.ethertypeName(proto), proto);
         c.p(", length ").p(len).p(c.v() > 0 ? "\n\t" : ": ");
         if (proto == 0x6558) EtherPrinter.print(c, off + hl, len - hl);
         else if (!Dispatch.ethertype(c, proto, off + hl, len - hl)) c.hexAscii(off + hl, len - hl);

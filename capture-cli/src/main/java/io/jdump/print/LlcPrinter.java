@@ -21,6 +21,7 @@ final class LlcPrinter {
         boolean iframe = (ctrl & 1) == 0 || (ctrl & 3) == 1;
         int hl = iframe ? 4 : 3;
         if (iframe) ctrl = c.cur.u16le(off + 2);
+        if (off == c.linkHeader) c.linkHeader = Math.min(off + hl, c.cur.end());
         if (c.opts.linkLevel()) {
             c.f("LLC, dsap %s (0x%02x) %s, ssap %s (0x%02x) %s, ", sapName(dsap & 0xfe), dsap & 0xfe,
                     (dsap & 1) != 0 ? "Group" : "Individual", sapName(ssap & 0xfe), ssap & 0xfe,
@@ -84,6 +85,7 @@ final class LlcPrinter {
         c.cur.check(off, 5);
         int oui = c.cur.u24(off);
         int type = c.cur.u16(off + 3);
+        if (off == c.linkHeader) c.linkHeader = Math.min(off + 5, c.cur.end());
         if (c.opts.linkLevel()) {
             c.f("oui %s (0x%06x), ethertype %s (0x%04x), length %d: ", oui == 0 ? "Ethernet" : "Unknown", oui,
                     Dispatch.ethertypeName(type), type, len - 5);

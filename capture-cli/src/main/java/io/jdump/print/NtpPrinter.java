@@ -93,7 +93,6 @@ final class NtpPrinter {
             }
             return sb.toString();
         }
-        if (stratum <= 15) return c.ip4(off);
         return String.format("0x%08x", c.cur.u32(off));
     }
 

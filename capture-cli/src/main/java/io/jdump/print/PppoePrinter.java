@@ -39,7 +39,12 @@ final class PppoePrinter {
 
     private static void ppp(Ctx c, int off, int len) {
         c.proto = "ppp";
-        int proto = c.cur.u16(off);
+        int proto = c.cur.u8(off);
+        int hl = 1;
+        if ((proto & 1) == 0) {
+            proto = c.cur.u16(off);
+            hl = 2;
+        }
         String name = switch (proto) {
             case 0x21 -> "IP";
             case 0x57 -> "IP6";
@@ -48,9 +53,9 @@ final class PppoePrinter {
         };
         if (c.opts.linkLevel()) c.f("%s (0x%04x), length %d: ", name == null ? "unknown" : name, proto, len);
         switch (proto) {
-            case 0x21 -> Ipv4Printer.print(c, off + 2, len - 2);
-            case 0x57 -> Ipv6Printer.print(c, off + 2, len - 2);
-            default -> c.hexAscii(off + 2, len - 2);
+            case 0x21 -> Ipv4Printer.print(c, off + hl, len - hl);
+            case 0x57 -> Ipv6Printer.print(c, off + hl, len - hl);
+            default -> c.hexAscii(off + hl, len - hl);
         }
     }
 

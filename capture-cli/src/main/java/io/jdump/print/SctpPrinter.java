@@ -28,7 +28,7 @@ final class SctpPrinter {
             if (clen < 4) break;
             c.cur.check(p, Math.min(clen, off + len - p));
             n++;
-            c.p(c.v() > 1 ? "\n\t" : " ").p("(").p(n).p(") [").p(type < NAMES.length ? NAMES[type] : "Unknown chunk type: " + type).p("] ");
+            c.p(c.v() > 1 ? "\n\t" + n + ") [" : " (" + n + ") [").p(type < NAMES.length ? NAMES[type] : "Unknown chunk type: " + type).p("] ");
             if (type == 1 || type == 2) {
                 c.p("[init tag: ").p(c.cur.u32(p + 4)).p("] [rwnd: ").p(c.cur.u32(p + 8)).p("] [OS: ");
                 c.p(c.cur.u16(p + 12)).p("] [MIS: ").p(c.cur.u16(p + 14)).p("] [init TSN: ").p(c.cur.u32(p + 16)).p("] ");

@@ -21,10 +21,12 @@ final class UdpPrinter {
         else c.p(ip.src()).p(".").p(sport).p(" > ").p(ip.dst()).p(".").p(dport).p(": ");
         c.cur.check(off, 8);
         int ulen = c.cur.u16(off + 4);
+        if (ulen == 0 && len > 65535) ulen = len;
         if (ulen < 8) {
-            c.p(" [bad-len ").p(ulen).p("]");
+            c.p("truncated-udplength ").p(ulen);
             return;
         }
+        int wireLen = len;
         if (ulen < len) len = ulen;
         if (c.v() > 0) checksum(c, ip, off, len);
         int plen = len - 8;
@@ -33,7 +35,10 @@ final class UdpPrinter {
             c.p("UDP, length ").p(plen);
             return;
         }
-        if (!application(c, ip, sport, dport, p, plen)) c.p("UDP, length ").p(plen);
+        if (!application(c, ip, sport, dport, p, plen)) {
+            if (ulen > wireLen) c.p("UDP, bad length ").p(ulen - 8).p(" > ").p(wireLen - 8);
+            else c.p("UDP, length ").p(ulen - 8);
+        }
     }
 
     private static boolean application(Ctx c, Ip ip, int sport, int dport, int off, int len) {
