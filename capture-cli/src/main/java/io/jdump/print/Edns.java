@@ -132,7 +132,7 @@ final class Edns {
             case 13 -> "CHAIN";
             case 14 -> "KEY-TAG";
             case 15 -> "EDE";
-            default -> "OPT" + code;
+            default -> "Opt" + code;
         };
     }
 }

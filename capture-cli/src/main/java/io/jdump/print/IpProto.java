@@ -11,7 +11,7 @@ final class IpProto {
             Map.entry(6, "TCP"), Map.entry(8, "EGP"), Map.entry(9, "IGRP"), Map.entry(17, "UDP"),
             Map.entry(33, "DCCP"), Map.entry(41, "IPv6"), Map.entry(43, "Routing"), Map.entry(44, "Fragment"),
             Map.entry(46, "RSVP"), Map.entry(47, "GRE"), Map.entry(50, "ESP"), Map.entry(51, "AH"),
-            Map.entry(55, "Mobile IP"), Map.entry(58, "ICMPv6"), Map.entry(59, "NONE"), Map.entry(62, "Mobile IP (old)"),
+            Map.entry(55, "Mobile IP"), Map.entry(58, "ICMPv6"), Map.entry(62, "Mobile IP (old)"),
             Map.entry(88, "EIGRP"), Map.entry(89, "OSPF"), Map.entry(103, "PIM"), Map.entry(108, "Compressed IP"),
             Map.entry(112, "VRRP"), Map.entry(113, "PGM"), Map.entry(132, "SCTP"), Map.entry(135, "Mobility"),
             Map.entry(112 + 100000, "CARP"));

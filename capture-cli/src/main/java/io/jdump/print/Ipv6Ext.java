@@ -40,7 +40,10 @@ final class Ipv6Ext {
                     hl = IpsecPrinter.ah(c, ip, off, len);
                     if (hl < 0) return;
                 }
-                case 59 -> { return; }
+                case 59 -> {
+                    c.p("no next header");
+                    return;
+                }
                 default -> {
                     Ip inner = ip.withAddrsPrinted(addrs, nh, frag);
                     if (!Dispatch.ipProto(c, inner, nh, off, len)) c.p("ip-proto-").p(nh).p(" ").p(len);

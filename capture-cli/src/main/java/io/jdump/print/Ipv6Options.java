@@ -14,13 +14,11 @@ final class Ipv6Options {
                 continue;
             }
             if (i + 2 > len) {
-                c.p("[trunc]");
-                return;
+                throw Truncated.INSTANCE;
             }
             int olen = c.cur.u8(off + i + 1);
             if (i + 2 + olen > len) {
-                c.p("[trunc]");
-                return;
+                throw Truncated.INSTANCE;
             }
             switch (type) {
                 case 1 -> c.p("(padn)");

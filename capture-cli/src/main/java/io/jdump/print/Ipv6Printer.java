@@ -30,15 +30,17 @@ final class Ipv6Printer {
         int plen = c.cur.u16(off + 4);
         int nh = c.cur.u8(off + 6);
         int total = plen + 40;
+        boolean prefixed = false;
         if (plen != 0 && len < total) {
             if (!c.opts.linkLevel()) c.p("IP6 ");
+            prefixed = true;
             c.f("truncated-ip6 - %d bytes missing!", total - len);
         }
         int end = c.cur.narrow(off + (plen != 0 ? Math.min(len, total) : len));
         if (plen != 0) len = total;
         try {
-            if (c.v() > 0) verbose(c, off, plen, nh);
-            else if (!c.opts.linkLevel()) c.p("IP6 ");
+            if (c.v() > 0) verbose(c, off, plen, nh, prefixed);
+            else if (!c.opts.linkLevel() && !prefixed) c.p("IP6 ");
             Ip ip = new Ip(true, off + 8, c.ip6(off + 8), c.ip6(off + 24), false, nh, false, c.cur.u8(off + 7), off + 24);
             Ipv6Ext.walk(c, ip, nh, off + 40, len - 40);
         } finally {
@@ -46,9 +48,9 @@ final class Ipv6Printer {
         }
     }
 
-    private static void verbose(Ctx c, int off, int plen, int nh) {
+    private static void verbose(Ctx c, int off, int plen, int nh, boolean prefixed) {
         long flow = c.cur.u32(off);
-        c.p(c.opts.linkLevel() ? "(" : "IP6 (");
+        c.p(c.opts.linkLevel() || prefixed ? "(" : "IP6 (");
         if ((flow & 0x0ff00000L) != 0) c.f("class 0x%02x, ", (flow >> 20) & 0xff);
         if ((flow & 0x000fffffL) != 0) c.f("flowlabel 0x%05x, ", flow & 0xfffff);
         c.p("hlim ").p(c.cur.u8(off + 7)).p(", next-header ").p(IpProto.name(nh)).p(" (").p(nh).p(")");

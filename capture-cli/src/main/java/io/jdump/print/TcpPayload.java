@@ -13,6 +13,7 @@ final class TcpPayload {
         if (either(sport, dport, 22)) Ssh.print(c, off, len);
         else if (either(sport, dport, 25)) TextProto.print(c, "smtp", null, off, len);
         else if (either(sport, dport, 21)) TextProto.print(c, "ftp", null, off, len);
+        else if (either(sport, dport, 43)) TextProto.print(c, "whois", null, off, len);
         else if (either(sport, dport, 80) || either(sport, dport, 8080)) {
             TextProto.print(c, "http", TextProto.HTTP_METHODS, off, len);
         } else if (either(sport, dport, 554) || either(sport, dport, 8554)) {

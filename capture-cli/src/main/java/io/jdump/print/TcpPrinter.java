@@ -64,8 +64,9 @@ final class TcpPrinter {
         if ((flags & 0x20) != 0) c.p(", urg ").p(c.cur.u16(off + 18));
         if (hlen > 20) {
             c.p(", options [");
-            TcpOptions.print(c, off + 20, hlen - 20);
+            boolean ok = TcpOptions.print(c, off + 20, hlen - 20);
             c.p("]");
+            if (!ok) return;
         }
         c.p(", length ").p(dlen);
         if ((flags & 0x04) != 0 && c.v() > 0 && dlen > 0) resetData(c, off + hlen, dlen);
