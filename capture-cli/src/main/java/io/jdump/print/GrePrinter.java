@@ -13,9 +13,9 @@ final class GrePrinter {
     static void print(Ctx c, int off, int len) {
         c.proto = "gre";
         int flags = c.cur.u16(off);
-        int proto = c.cur.u16(off + 2);
         int ver = flags & 7;
         c.p("GREv").p(ver);
+        int proto = c.cur.u16(off + 2);
         int hl = 4;
         if ((flags & 0x8000) != 0) hl += 4;
         if ((flags & 0x2000) != 0) hl += 4;

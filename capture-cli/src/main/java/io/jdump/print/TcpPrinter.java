@@ -23,6 +23,10 @@ final class TcpPrinter {
 
     static void print(Ctx c, Ip ip, int off, int len) {
         c.proto = "tcp";
+        if (!c.cur.has(off, 4)) {
+            if (!ip.addrsPrinted()) c.p(ip.src()).p(" > ").p(ip.dst()).p(":");
+            throw Truncated.INSTANCE;
+        }
         int sport = c.cur.u16(off);
         int dport = c.cur.u16(off + 2);
         ports(c, ip, sport, dport);

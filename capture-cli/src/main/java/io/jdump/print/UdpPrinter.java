@@ -15,6 +15,10 @@ final class UdpPrinter {
 
     static void print(Ctx c, Ip ip, int off, int len) {
         c.proto = "udp";
+        if (!c.cur.has(off, 4)) {
+            if (!ip.addrsPrinted()) c.p(ip.src()).p(" > ").p(ip.dst()).p(": ");
+            throw Truncated.INSTANCE;
+        }
         int sport = c.cur.u16(off);
         int dport = c.cur.u16(off + 2);
         if (ip.addrsPrinted()) c.p(sport).p(" > ").p(dport).p(": ");

@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Tag("oracle")
 class CorpusOracleTest {
     /** Ratchet: raise when the printers improve, never lower. */
-    static final double FLOOR = 0.99;
+    static final double FLOOR = 0.993;
 
     static final List<String> FILES = List.of("en10mb", "raw", "sll", "sll2", "null");
     static final List<String> OPTIONS = List.of("-n", "-n -e -v");
