@@ -69,6 +69,7 @@ final class Dispatch {
             case 0x8847, 0x8848 -> MplsPrinter::print;
             case 0x8863, 0x8864 -> PppoePrinter::print;
             case 0x9000 -> LoopbackPrinter::print;
+            case 0x88cc -> LldpPrinter::print;
             default -> null;
         };
         if (p == null) return false;
