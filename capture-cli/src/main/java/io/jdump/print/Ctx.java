@@ -71,7 +71,7 @@ final class Ctx {
 
     /** Appends tcpdump's default hex-and-ASCII dump of {@code len} bytes (clipped to the capture). */
     void hexAscii(int off, int len) {
-        if (opts.hex() != PrintOptions.HexMode.NONE) return;
+        if (opts.hex() != PrintOptions.HexMode.NONE || opts.quiet()) return;
         HexDump.hexAscii(out, cur.data(), off, Math.min(len, cur.avail(off)), "\n\t");
     }
 

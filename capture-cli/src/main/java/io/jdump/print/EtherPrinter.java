@@ -33,8 +33,14 @@ final class EtherPrinter {
     /** Prints {@code src > dst, } and the type, as {@code -e} shows them (and the fallback line does). */
     static void header(Ctx c, int off, int type, int frameLen) {
         c.p(c.mac(off + 6)).p(" > ").p(c.mac(off)).p(", ");
-        if (type <= 1500) c.p("802.3, length ").p(type).p(": ");
-        else c.f("ethertype %s (0x%04x), length %d: ", Dispatch.ethertypeName(type), type, frameLen);
+        if (type <= 1500) {
+            c.p("802.3, length ").p(type).p(": ");
+        } else if (c.quiet()) {
+            String name = Dispatch.ETHERTYPE_NAMES.get(type);
+            c.p(name != null ? name : String.format("Unknown Ethertype (0x%04x)", type)).p(", length ").p(frameLen).p(": ");
+        } else {
+            c.f("ethertype %s (0x%04x), length %d: ", Dispatch.ethertypeName(type), type, frameLen);
+        }
     }
 
     /** Hands the payload of an Ethernet header at {@code hdr} to the ethertype or LLC printer. */

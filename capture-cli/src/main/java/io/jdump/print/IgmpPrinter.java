@@ -12,6 +12,10 @@ final class IgmpPrinter {
 
     static void print(Ctx c, int off, int len) {
         c.proto = "igmp";
+        if (c.quiet()) {
+            c.p("igmp");
+            return;
+        }
         int type = c.cur.u8(off);
         switch (type) {
             case 0x11 -> query(c, off, len);

@@ -23,7 +23,9 @@ final class NullPrinter {
         };
         int len = c.wirelen - 4;
         if (c.opts.linkLevel() || name == null) {
-            c.f("AF %s (%d), length %d: ", name == null ? other : name, family, c.wirelen);
+            if (!c.quiet()) c.f("AF %s (%d), length %d: ", name == null ? other : name, family, c.wirelen);
+            else if (other.equals("Unknown") && name == null) c.f("Unknown AF %d, length %d: ", family, c.wirelen);
+            else c.f("%s, length %d: ", name == null ? other : name, c.wirelen);
         }
         if (name == null) {
             c.hexAscii(4, len);

@@ -73,6 +73,7 @@ final class SllPrinter {
     }
 
     private static void ethertype(Ctx c, int proto) {
+        if (c.quiet()) return;
         c.f("ethertype %s (0x%04x), length %d: ", Dispatch.ethertypeName(proto), proto, c.wirelen);
     }
 

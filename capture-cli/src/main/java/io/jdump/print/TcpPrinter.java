@@ -30,18 +30,16 @@ final class TcpPrinter {
         int sport = c.cur.u16(off);
         int dport = c.cur.u16(off + 2);
         ports(c, ip, sport, dport);
-        if (c.quiet()) {
-            c.cur.check(off, 14);
-            int hlen = (c.cur.u8(off + 12) >> 4) * 4;
-            c.p("tcp ").p(Math.max(0, len - hlen));
-            return;
-        }
-        c.cur.check(off, 20);
         int hlen = (c.cur.u8(off + 12) >> 4) * 4;
         if (hlen < 20) {
             c.f(" tcp %d [bad hdr length %d - too short, < 20]", len, hlen);
             return;
         }
+        if (c.quiet()) {
+            c.p("tcp ").p(Math.max(0, len - hlen));
+            return;
+        }
+        c.cur.check(off, 20);
         int flags = c.cur.u8(off + 13);
         long seq = c.cur.u32(off + 4);
         long ack = c.cur.u32(off + 8);
