@@ -48,6 +48,8 @@ final class DhcpPrinter {
         if (cookie == 0x63825363L) {
             c.p("\n\t  Vendor-rfc1048 Extensions\n\t    Magic Cookie 0x63825363");
             DhcpOptions.print(c, off + 240, len - 240);
+        } else if (cookie != 0) {
+            c.f("\n\t  Vendor-#0x%x", cookie);
         }
     }
 

@@ -24,8 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class TcpdumpCorpusTest {
     /** Ratchets: identical cases / cases run. Raise when the printers improve, never lower. */
-    static final double CHOSEN_FLOOR = 0.97;
-    static final double EXTENDED_FLOOR = 0.83;
+    static final double CHOSEN_FLOOR = 0.98;
+    static final double EXTENDED_FLOOR = 0.84;
     static final double GENERATED_FLOOR = 1.0;
 
     private static final Map<String, Pattern> GROUPS = new LinkedHashMap<>();
