@@ -1,0 +1,131 @@
+package io.jdump.print;
+
+/**
+ * IPv6 extension headers (RFC 8200 section 4): hop-by-hop and destination options, routing,
+ * fragment, and AH, printed in order until a transport header or an unknown type.
+ *
+ * <pre>
+ * +---------------+---------------+--------------------------------
+ * |  Next Header  |  Hdr Ext Len  |  (type-specific, 8-octet units)
+ * +---------------+---------------+--------------------------------
+ * </pre>
+ */
+final class Ipv6Ext {
+    private Ipv6Ext() {}
+
+    static void walk(Ctx c, Ip ip, int nh, int off, int len) {
+        boolean addrs = false;
+        boolean frag = false;
+        while (true) {
+            boolean transport = nh == 6 || nh == 17 || nh == 132;
+            if (!addrs && !transport) {
+                c.p(ip.src()).p(" > ").p(ip.dst()).p(": ");
+                addrs = true;
+            }
+            int hl;
+            switch (nh) {
+                case 0, 60 -> hl = options(c, nh, off);
+                case 43 -> {
+                    hl = routing(c, off);
+                    if (hl < 0) return;
+                    int fin = finalDestination(c, off);
+                    if (fin >= 0) ip = ip.withFinalDestination(fin);
+                }
+                case 44 -> {
+                    hl = fragment(c, off, len);
+                    if (hl < 0) return;
+                    frag = true;
+                }
+                case 51 -> {
+                    hl = IpsecPrinter.ah(c, ip, off, len);
+                    if (hl < 0) return;
+                }
+                case 59 -> {
+                    c.p("no next header");
+                    return;
+                }
+                default -> {
+                    Ip inner = ip.withAddrsPrinted(addrs, nh, frag);
+                    if (!Dispatch.ipProto(c, inner, nh, off, len)) c.p("ip-proto-").p(nh).p(" ").p(len);
+                    return;
+                }
+            }
+            nh = c.cur.u8(off);
+            off += hl;
+            len -= hl;
+        }
+    }
+
+    private static int options(Ctx c, int nh, int off) {
+        c.proto = nh == 0 ? "hbhopt" : "dstopt";
+        int hl = (c.cur.u8(off + 1) + 1) * 8;
+        c.p(nh == 0 ? "HBH " : "DSTOPT ");
+        c.cur.check(off, hl);
+        if (c.v() > 0) {
+            Ipv6Options.print(c, off + 2, hl - 2);
+        }
+        return hl;
+    }
+
+    /** The offset of the address a transport checksum uses after this routing header, or -1. */
+    private static int finalDestination(Ctx c, int off) {
+        int n = c.cur.u8(off + 1) / 2;
+        int type = c.cur.u8(off + 2);
+        if (n == 0 || !c.cur.has(off + 8, 16 * n)) return -1;
+        return switch (type) {
+            case 0, 2 -> off + 8 + 16 * (n - 1);
+            case 4 -> off + 8;
+            default -> -1;
+        };
+    }
+
+    private static int routing(Ctx c, int off) {
+        c.proto = "rt6";
+        c.p("RT6");
+        int hdrLen = c.cur.u8(off + 1);
+        int type = c.cur.u8(off + 2);
+        int segLeft = c.cur.u8(off + 3);
+        c.f(" (len=%d, type=%d", hdrLen, type);
+        if (type == 0) c.p(" [Deprecated]");
+        c.p(", segleft=").p(segLeft);
+        switch (type) {
+            case 0, 2 -> {
+                if (c.v() > 0) c.f(", rsv=0x%x", c.cur.u32(off + 4));
+                addresses(c, off + 8, hdrLen / 2);
+            }
+            case 4 -> {
+                int last = c.cur.u8(off + 4);
+                c.p(", last-entry=").p(last);
+                if (c.v() > 0) c.f(", flags=0x%x", c.cur.u8(off + 5));
+                c.p(", tag=").f("%x", c.cur.u16(off + 6));
+                if (hdrLen != (last + 1) * 2) {
+                    c.p(" (invalid length ").p(hdrLen).p(") (invalid)");
+                    return -1;
+                }
+                addresses(c, off + 8, last + 1);
+            }
+            default -> { }
+        }
+        c.p(") ");
+        return (hdrLen + 1) * 8;
+    }
+
+    private static void addresses(Ctx c, int off, int n) {
+        for (int i = 0; i < n; i++) {
+            String a = c.ip6(off + 16 * i);
+            c.p(", [").p(i).p("]").p(a);
+        }
+    }
+
+    private static int fragment(Ctx c, int off, int len) {
+        c.proto = "frag6";
+        c.cur.check(off, 8);
+        int fo = c.cur.u16(off + 2);
+        long id = c.cur.u32(off + 4);
+        if (c.v() > 0) c.f("frag (0x%08x:%d|%d)", id, fo & 0xfff8, len - 8);
+        else c.f("frag (%d|%d)", fo & 0xfff8, len - 8);
+        if ((fo & 0xfff8) != 0) return -1;
+        c.p(" ");
+        return 8;
+    }
+}

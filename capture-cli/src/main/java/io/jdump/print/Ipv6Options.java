@@ -1,0 +1,39 @@
+package io.jdump.print;
+
+/** The TLV options of IPv6 hop-by-hop and destination-options headers (RFC 8200 section 4.2), as {@code -v} shows them. */
+final class Ipv6Options {
+    private Ipv6Options() {}
+
+    static void print(Ctx c, int off, int len) {
+        int i = 0;
+        while (i < len) {
+            int type = c.cur.u8(off + i);
+            if (type == 0) {
+                c.p("(pad1)");
+                i++;
+                continue;
+            }
+            if (i + 2 > len) {
+                throw Truncated.INSTANCE;
+            }
+            int olen = c.cur.u8(off + i + 1);
+            if (i + 2 + olen > len) {
+                throw Truncated.INSTANCE;
+            }
+            switch (type) {
+                case 1 -> c.p("(padn)");
+                case 5 -> {
+                    if (olen != 2) c.p("(rtalert: invalid len ").p(olen).p(")");
+                    else c.f("(rtalert: 0x%04x) ", c.cur.u16(off + i + 2));
+                }
+                case 0xc2 -> {
+                    if (olen != 4) c.p("(jumbo: invalid len ").p(olen).p(")");
+                    else c.p("(jumbo: ").p(c.cur.u32(off + i + 2)).p(") ");
+                }
+                default -> c.f("(opt_type 0x%02x: len=%d)", type, olen);
+            }
+            i += 2 + olen;
+        }
+        c.p(" ");
+    }
+}
