@@ -14,6 +14,9 @@ final class FilterOptions {
     @Option(names = "-d", description = "Print the filter program and exit: -d as a listing, -dd as a C array, -ddd as decimal numbers.")
     boolean[] dump = new boolean[0];
 
+    @Option(names = "-O", description = "Do not run the filter optimizer.")
+    boolean noOptimize;
+
     @Option(names = "-F", paramLabel = "file", description = "Read the filter expression from file ('#' starts a comment); words after the options are ignored.")
     String expressionFile;
 

@@ -5,6 +5,11 @@ import io.jdump.bpf.Insn;
 import io.jdump.bpf.PacketFilter;
 import io.jdump.bpf.Program;
 import io.jdump.bpf.jit.Jit;
+import io.jdump.filter.CompileOptions;
+import io.jdump.filter.FilterCompiler;
+import io.jdump.filter.FilterException;
+import io.jdump.filter.FilterSyntaxException;
+import io.jdump.filter.LinkType;
 import io.jdump.pcap.LinkTypes;
 
 import java.util.HashMap;
@@ -19,6 +24,7 @@ import java.util.Map;
 final class FilterSource {
     private final Program external;
     private final String expression;
+    private boolean optimize = true;
     private final Map<Long, PacketFilter> filters = new HashMap<>();
 
     private FilterSource(Program external, String expression) {
@@ -48,6 +54,12 @@ final class FilterSource {
         }
     }
 
+    /** This source with the optimizer on or off ({@code -O}). */
+    FilterSource optimize(boolean on) {
+        optimize = on;
+        return this;
+    }
+
     /** Whether the program comes from outside ({@code --bpf}) rather than from an expression. */
     boolean isExternal() {
         return external != null;
@@ -56,7 +68,7 @@ final class FilterSource {
     /** The program to run on packets of {@code linkType} captured with {@code snaplen}. */
     Program program(int linkType, int snaplen) {
         if (external != null) return external;
-        return compile(expression, linkType, snaplen);
+        return compile(expression, linkType, snaplen, optimize);
     }
 
     /**
@@ -69,20 +81,32 @@ final class FilterSource {
     }
 
     /**
-     * The compiler seam: an expression to a program, as {@code pcap_compile} does for tcpdump.
-     * An empty expression keeps every packet whole ({@code ret #snaplen}); libpcap refuses to
-     * compile even that for a link type it does not know, and so do we.
+     * An expression to a program, as {@code pcap_compile} does for tcpdump: for the link type, with
+     * {@code ret #snaplen} for kept packets and netmask 0 ({@code ip broadcast} as tcpdump reads
+     * files). An empty expression keeps every packet whole; libpcap refuses to compile even that
+     * for a link type it does not know, and so do we.
      */
-    private static Program compile(String expression, int linkType, int snaplen) {
+    private static Program compile(String expression, int linkType, int snaplen, boolean optimize) {
         int type = linkType & 0xffff;
-        if (!LinkTypes.isSupported(type)) {
+        LinkType named = LinkTypes.lookup(type);
+        if (!LinkTypes.isSupported(type) || named == null) {
             throw new CliException("unknown data link type " + type + " (min 104, max 289)");
         }
-        if (!expression.isBlank()) {
-            // TODO(#offline): FilterCompiler.compile(expression, CompileOptions for linkType/snaplen); report a
-            // FilterException as "can't parse filter expression: " + its message.
-            throw new CliException("filter expressions are not supported yet");
+        if (expression.isBlank()) return Program.of(new Insn.RetK(snaplen));
+        CompileOptions options = CompileOptions.of(named).withSnaplen(snaplen).withOptimize(optimize).withNetmask(0);
+        try {
+            return FilterCompiler.compile(expression, options);
+        } catch (FilterException e) {
+            throw new CliException("can't parse filter expression: " + e.getMessage() + where(expression, e), e);
         }
-        return Program.of(new Insn.RetK(snaplen));
+    }
+
+    /** For a syntax error, where it happened: {@code  (at character 9: "and")}; empty otherwise. */
+    static String where(String expression, FilterException e) {
+        if (!(e instanceof FilterSyntaxException syntax)) return "";
+        int at = Math.clamp(syntax.position(), 0, expression.length());
+        String rest = expression.substring(at).strip();
+        String token = rest.isEmpty() ? "end of expression" : "\"" + rest.split("\\s+", 2)[0] + "\"";
+        return " (at character " + (at + 1) + ": " + token + ")";
     }
 }

@@ -1,43 +1,32 @@
 package io.jdump.cli;
 
 import io.jdump.pcap.Frame;
-import io.jdump.pcap.Precision;
+import io.jdump.print.PacketPrinter;
+import io.jdump.print.PrintOptions;
 
 import java.io.PrintWriter;
-import java.time.Instant;
-import java.time.LocalTime;
 import java.time.ZoneId;
 
-/**
- * Prints one kept packet as a line of text. Until the protocol printers ({@code io.jdump.print})
- * are wired in here, {@link #basic} prints only what every packet has: its time stamp and length.
- */
+/** Prints each kept packet as tcpdump does, numbering them from 1 for {@code -#}. */
 @FunctionalInterface
 interface FramePrinter {
     void print(Frame frame);
 
     /**
-     * The placeholder printer: {@code HH:MM:SS.ffffff length N} in the given zone (tcpdump's default
-     * time-stamp form), with {@code , captured M} when the packet was cut.
+     * tcpdump's lines for each frame, made by the protocol printers ({@link PacketPrinter}, which
+     * keeps the per-connection state for relative TCP sequence numbers and time deltas).
+     *
+     * @param flushEach flush after each packet ({@code -l})
      */
-    static FramePrinter basic(PrintWriter out, Precision precision, ZoneId zone) {
+    static FramePrinter tcpdump(PrintWriter out, PrintOptions options, ZoneId zone, boolean flushEach) {
+        PacketPrinter printer = new PacketPrinter(zone);
+        StringBuilder line = new StringBuilder(256);
+        long[] number = {0};
         return frame -> {
-            out.print(timeOfDay(frame.seconds(), frame.nanos(), precision, zone));
-            out.print(" length ");
-            out.print(Integer.toUnsignedString(frame.wirelen()));
-            if (Integer.toUnsignedLong(frame.caplen()) < Integer.toUnsignedLong(frame.wirelen())) {
-                out.print(", captured ");
-                out.print(frame.caplen());
-            }
-            out.println();
+            line.setLength(0);
+            printer.print(line, ++number[0], frame, options);
+            out.append(line);
+            if (flushEach) out.flush();
         };
-    }
-
-    /** {@code HH:MM:SS.ffffff} (or nine digits), as tcpdump prints a time stamp by default. */
-    static String timeOfDay(long seconds, long nanos, Precision precision, ZoneId zone) {
-        LocalTime t = LocalTime.ofInstant(Instant.ofEpochSecond(seconds), zone);
-        String frac = Long.toString(precision.fromNanos(nanos));
-        return String.format("%02d:%02d:%02d.%s", t.getHour(), t.getMinute(), t.getSecond(),
-                "0".repeat(Math.max(0, precision.digits() - frac.length())) + frac);
     }
 }

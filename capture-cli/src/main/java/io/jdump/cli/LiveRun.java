@@ -10,7 +10,6 @@ import io.jdump.pcap.Frame;
 import io.jdump.pcap.Precision;
 
 import java.io.IOException;
-import java.time.ZoneId;
 
 /**
  * A live capture run from the command line: {@link LiveSource} opens the interface and runs the
@@ -33,7 +32,7 @@ final class LiveRun implements FrameSink {
         this.output = output;
         this.precision = precision;
         this.io = io;
-        this.printer = output.printing() ? FramePrinter.basic(io.text(), precision, ZoneId.systemDefault()) : null;
+        this.printer = output.printing() ? output.printer(io.text(), precision) : null;
     }
 
     /** Captures until {@code -c}, Ctrl-C or SIGTERM; returns the exit status. */

@@ -1,12 +1,16 @@
 package io.jdump.cli;
 
 import io.jdump.pcap.Precision;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.time.ZoneId;
 
 /**
  * What happens to the packets the filter keeps: written ({@code -w}, {@code --pcapng},
  * {@code -U}), printed ({@code --print}, {@code -n}), or only counted ({@code --count}); and the
- * time-stamp precision used for both. The printers add their own mixin ({@code -v}, {@code -e}...).
+ * time-stamp precision used for both; how they are printed is {@link PrintingOptions}.
  */
 final class OutputOptions {
     @Option(names = "-w", paramLabel = "file", description = "Write the kept packets to a capture file ('-' for standard output).")
@@ -26,6 +30,8 @@ final class OutputOptions {
 
     @Option(names = "-n", description = "Do not convert addresses or ports to names.")
     boolean numeric;
+
+    @Mixin PrintingOptions printing;
 
     private String precision = "micro";
 
@@ -48,5 +54,10 @@ final class OutputOptions {
     /** Whether kept packets are printed: unless counting, and with -w only when --print. */
     boolean printing() {
         return !countOnly && (writeFile == null || print);
+    }
+
+    /** The printer for kept packets, in the local time zone as tcpdump prints them. */
+    FramePrinter printer(PrintWriter out, Precision precision) {
+        return FramePrinter.tcpdump(out, printing.toPrintOptions(numeric, precision), ZoneId.systemDefault(), printing.lineBuffered);
     }
 }

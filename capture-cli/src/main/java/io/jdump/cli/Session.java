@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.time.ZoneId;
 
 /**
  * One run of the command once its options are parsed: print the filter program ({@code -d}),
@@ -83,7 +82,7 @@ final class Session {
             announce(source);
             FilterSource filters = filterSource();
             filters.filter(source.linkType(), source.snaplen());
-            FramePrinter printer = output.printing() ? FramePrinter.basic(io.text(), precision, ZoneId.systemDefault()) : null;
+            FramePrinter printer = output.printing() ? output.printer(io.text(), precision) : null;
             PacketLoop.Outcome outcome;
             try (CaptureWriter writer = openWriter(source, precision)) {
                 outcome = new PacketLoop(filters, writer, printer, output.packetBuffered, input.packetLimit()).run(source);
@@ -116,6 +115,10 @@ final class Session {
     }
 
     private FilterSource filterSource() {
+        return source().optimize(!filter.noOptimize);
+    }
+
+    private FilterSource source() {
         if (filter.programFile != null) {
             return FilterSource.parseProgram(Io.readText(filter.programFile, io.in()), filter.programFile);
         }

@@ -88,10 +88,25 @@ class UsageTest {
 
     /** Until the filter compiler is wired into FilterSource, an expression is refused clearly. */
     @Test
-    void expressionIsRefusedUntilTheCompilerIsWired() {
-        Jdump.Result r = Jdump.run("-r", HTTP, "tcp", "port", "80");
+    void expressionWordsAreCompiled() {
+        Jdump.Result r = Jdump.run("-r", HTTP, "--count", "tcp", "port", "80");
+        assertEquals(0, r.status(), r.err());
+        assertEquals("10 packets\n", r.out());
+    }
+
+    @Test
+    void syntaxErrorSaysWhereOnOneLine() {
+        Jdump.Result r = Jdump.run("-r", HTTP, "tcp", "and");
         assertEquals(1, r.status());
-        assertEquals("jdump: filter expressions are not supported yet", r.lastError());
+        assertEquals("jdump: can't parse filter expression: syntax error (at character 8: end of expression)", r.lastError());
+    }
+
+    @Test
+    void unknownHostIsOneLine() {
+        Jdump.Result r = Jdump.run("-r", HTTP, "host", "nosuchhost.invalid");
+        assertEquals(1, r.status());
+        assertTrue(r.lastError().startsWith("jdump: can't parse filter expression: "), r.err());
+        assertEquals(1, r.err().lines().filter(l -> l.startsWith("jdump:")).count(), r.err());
     }
 
     @Test
