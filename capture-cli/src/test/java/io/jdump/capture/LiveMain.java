@@ -27,6 +27,12 @@ public final class LiveMain implements Callable<Integer> {
     @Mixin
     LiveOptions live = new LiveOptions();
 
+    @Option(names = "-c", paramLabel = "count", description = "Exit after this many packets.")
+    void count(long n) { live.withCount(n); }
+
+    @Option(names = "-s", paramLabel = "snaplen", description = "Snapshot length (0 means 262144).")
+    void snaplen(int n) { live.withSnaplen(n); }
+
     @Option(names = "-w", paramLabel = "file", description = "Write frames to this pcap file.")
     String write = "/dev/null";
 

@@ -139,7 +139,8 @@ class LiveSourceTest {
     void countEndsTheCaptureWithTcpdumpsCountingLines() throws Throwable {
         try (VethPair v = VethPair.create()) {
             LiveOptions options = new LiveOptions();
-            new CommandLine(options).parseArgs("-i", v.rootEnd(), "-c", "3");
+            new CommandLine(options).parseArgs("-i", v.rootEnd());
+            options.withCount(3);
             StringWriter err = new StringWriter();
             int[] status = {-1};
             Thread t = new Thread(() -> status[0] = LiveSource.execute(options, lt -> LiveCaptureTest.ethertype(TestFrames.MATCH),
