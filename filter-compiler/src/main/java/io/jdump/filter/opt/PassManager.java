@@ -28,7 +28,13 @@ public final class PassManager {
 
     /** The default pipeline. */
     public static PassManager standard() {
-        return new PassManager(List.of(new NumberValues(), new ThreadJumps(), new BuildSetLookups(), new MergeIdenticalBlocks()), false);
+        return standard(false);
+    }
+
+    /** The default pipeline; {@code trace} prints each pass's time and result to stderr. */
+    static PassManager standard(boolean trace) {
+        return new PassManager(List.of(new FoldConstants(), new NumberValues(), new ThreadJumps(), new RemoveDeadStores(), new MergeStraightBlocks(),
+                new BuildSetLookups(), new MergeIdenticalBlocks()), trace);
     }
 
     /** Runs every pass until none changes the CFG; returns {@code cfg}, rewritten in place. */

@@ -29,12 +29,13 @@ public final class OptBench {
                 for (int i = 1; i < args.length; i++) report(args[i], args[i], o, 1);
             }
             case "print" -> System.out.println(FilterCompiler.compile(args[1], o));
+            case "suite" -> suite(args.length > 1 ? Integer.parseInt(args[1]) : 20);
             case "phases" -> {
                 String e = generate(args[1], Integer.parseInt(args[2]));
                 long t0 = System.nanoTime();
                 var cfg = io.jdump.filter.gen.CodeGen.generate(FilterCompiler.parse(e), o);
                 long t1 = System.nanoTime();
-                new PassManager(java.util.List.of(new NumberValues(), new ThreadJumps(), new BuildSetLookups(), new MergeIdenticalBlocks()), true).run(cfg);
+                PassManager.standard(true).run(cfg);
                 long t2 = System.nanoTime();
                 Program p = io.jdump.filter.emit.Linearizer.emit(cfg);
                 long t3 = System.nanoTime();
@@ -47,6 +48,40 @@ public final class OptBench {
                 }
             }
         }
+    }
+
+    /** Size of our optimized programs against libpcap's over the suite's optimized accept cases: geomean and the worst. */
+    static void suite(int worst) {
+        List<String> rows = new ArrayList<>();
+        double log = 0;
+        int n = 0, larger = 0, smaller = 0;
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        try {
+            for (Suite.Case c : Suite.acceptCases()) {
+                if (!c.optimize() || !seen.add(c.dlt() + " " + c.options().snaplen() + " " + c.expr())) continue;
+                Program lib = Suite.listing(c.expectedListing());
+                if (lib == null) continue;
+                Program ours;
+                try {
+                    ours = FilterCompiler.compile(c.expr(), c.options());
+                } catch (io.jdump.filter.FilterException e) {
+                    continue;
+                }
+                double r = (double) ours.size() / lib.size();
+                log += Math.log(r);
+                n++;
+                if (ours.size() > lib.size()) larger++;
+                if (ours.size() < lib.size()) smaller++;
+                rows.add(String.format("%.3f\t%d\t%d\t%s\t%s", r, ours.size(), lib.size(), c.dlt(), c.expr()));
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        rows.sort(java.util.Comparator.reverseOrder());
+        System.out.printf("suite optimized accept cases: %d, geomean jdump/libpcap %.3f, larger %d, smaller %d, equal %d%n", n,
+                Math.exp(log / n), larger, smaller, n - larger - smaller);
+        System.out.println("ratio\tjdump\tlibpcap\tdlt\texpr");
+        rows.stream().limit(worst).forEach(System.out::println);
     }
 
     /** The same generators as bench/optimizer/run.sh feeds tcpdump. */
