@@ -199,13 +199,24 @@ final class BuildSetLookups implements Pass {
     private static Block tree(List<Integer> cs, List<Block> found, int lo, int hi, Block notFound, int[] nextId) {
         if (hi - lo <= LEAF) {
             Block next = notFound;
-            for (int i = hi - 1; i >= lo; i--) next = node(JmpOp.JEQ, cs.get(i), found.get(i), next, nextId);
+            Map<Block, Block> local = new HashMap<>();
+            for (int i = hi - 1; i >= lo; i--) next = node(JmpOp.JEQ, cs.get(i), near(found.get(i), local, nextId), next, nextId);
             return next;
         }
         int mid = lo + (hi - lo) / 2;
         Block ge = tree(cs, found, mid, hi, notFound, nextId);
         Block lt = tree(cs, found, lo, mid, notFound, nextId);
         return node(JmpOp.JGE, cs.get(mid), ge, lt, nextId);
+    }
+
+    /**
+     * A leaf run's own copy of a small return block (a {@code ret}, or a probe's load and
+     * {@code ret}), placed beside the run instead of a jump that would need a {@code ja} to reach
+     * the shared one far away.
+     */
+    private static Block near(Block target, Map<Block, Block> local, int[] nextId) {
+        if (target.branch().isConditional() || target.stmts().size() > MergeIdenticalBlocks.SMALL_RETURN) return target;
+        return local.computeIfAbsent(target, t -> new Block(nextId[0]++, t.stmts(), t.branch()));
     }
 
     private static Block node(JmpOp op, int k, Block ifTrue, Block ifFalse, int[] nextId) {

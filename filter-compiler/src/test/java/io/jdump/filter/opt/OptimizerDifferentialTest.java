@@ -115,13 +115,14 @@ class OptimizerDifferentialTest {
         return n;
     }
 
-    /** {@code pkts} plus, for each {@code ld [k]; jeq #c} of {@code p}, copies of a few packets with c written at k. */
+    /** {@code pkts} plus, for each {@code ld [k]; (and #m;) jeq #c} of {@code p}, copies of a few packets with c written at k. */
     static List<Suite.Pkt> withPathCovering(Program p, List<Suite.Pkt> pkts) {
         List<Suite.Pkt> out = new ArrayList<>(pkts);
         List<Suite.Pkt> bases = pkts.subList(0, Math.min(pkts.size(), 12));
         List<Suite.Pkt> wave = new ArrayList<>(bases);
         for (int pc = 1; pc < p.size(); pc++) {
-            if (!(p.get(pc - 1) instanceof Insn.LoadAbs(var size, var k)) || !(p.get(pc) instanceof Insn.JmpK j)) continue;
+            int at = pc >= 2 && p.get(pc - 1) instanceof Insn.AluK(var op, var m) && op == io.jdump.bpf.AluOp.AND ? pc - 2 : pc - 1;
+            if (!(p.get(at) instanceof Insn.LoadAbs(var size, var k)) || !(p.get(pc) instanceof Insn.JmpK j)) continue;
             List<Suite.Pkt> next = new ArrayList<>();
             for (Suite.Pkt b : wave) {
                 if ((k & 0xffffffffL) + size.bytes() > b.data().length) continue;
