@@ -30,6 +30,18 @@ public final class OptBench {
             }
             case "print" -> System.out.println(FilterCompiler.compile(args[1], o));
             case "suite" -> suite(args.length > 1 ? Integer.parseInt(args[1]) : 20);
+            case "gen" -> System.out.println(generate(args[1], Integer.parseInt(args[2])));
+            case "file" -> report(args[1], read(args[2]).strip(), o, Integer.parseInt(args[3]));
+            case "lines" -> {
+                for (String line : read(args[1]).split("\n")) {
+                    if (line.isBlank()) continue;
+                    try {
+                        System.out.println(FilterCompiler.compile(line, o).size());
+                    } catch (io.jdump.filter.FilterException e) {
+                        System.out.println("error");
+                    }
+                }
+            }
             case "phases" -> {
                 String e = generate(args[1], Integer.parseInt(args[2]));
                 long t0 = System.nanoTime();
@@ -47,6 +59,14 @@ public final class OptBench {
                     report(args[0] + " " + n, generate(args[0], n), o, n >= 10000 ? 1 : 3);
                 }
             }
+        }
+    }
+
+    private static String read(String path) {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of(path));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
@@ -94,12 +114,14 @@ public final class OptBench {
                 case "ports" -> "port " + (1 + r.nextInt(65535));
                 case "and-chain" -> "not host " + ip(r);
                 case "not-host-port" -> "not (host " + ip(r) + " and port " + (1 + r.nextInt(65535)) + ")";
-                case "vlan" -> i == 0 ? "vlan" : "vlan";
+                case "vlan" -> "vlan";
+                case "mpls" -> "mpls";
                 default -> throw new IllegalArgumentException(kind);
             });
         }
         String sep = kind.equals("hosts") || kind.equals("ports") ? " or " : " and ";
-        return String.join(sep, parts) + (kind.equals("vlan") ? " and host 10.0.0.1" : "");
+        boolean encap = kind.equals("vlan") || kind.equals("mpls");
+        return String.join(sep, parts) + (encap ? " and host 10.0.0.1" : "");
     }
 
     static String ip(Random r) {
