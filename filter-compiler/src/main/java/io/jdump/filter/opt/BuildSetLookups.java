@@ -51,6 +51,10 @@ final class BuildSetLookups implements Pass {
         Liveness live = Liveness.of(g);
         int[] nextId = {g.nextId()};
         java.util.Set<Block> used = new java.util.HashSet<>();
+        // One slot for every chain rebuilt in this run: each chain writes it at its head and reads
+        // it only inside its own rebuilt part, so chains never see each other's value; sharing
+        // the slot keeps the rebuilt parts of different protocols identical, hence mergeable.
+        int slot = freeSlot(g);
         boolean changed = false;
         for (Block b : g.order()) {
             if (used.contains(b) || !isJeq(b)) continue;
@@ -61,7 +65,8 @@ final class BuildSetLookups implements Pass {
             if (live.reads(t, Liveness.A | Liveness.X) || live.reads(f, Liveness.A | Liveness.X) || !xStable(chain)) continue;
             Map<List<Insn>, Map<Integer, Integer>> groups = groups(chain);
             if (groups.values().stream().allMatch(m -> m.size() < MIN_SET)) continue;
-            rebuild(chain, groups, t, f, nextId);
+            if (groups.size() == 2 && slot >= 0) rebuildTwoKeys(chain, groups, t, f, slot, nextId);
+            else rebuild(chain, groups, t, f, nextId);
             changed = true;
         }
         return changed;
@@ -157,6 +162,64 @@ final class BuildSetLookups implements Pass {
         head.setBranch(root.branch());
         head.setSuccessor(Sense.TRUE, root.successor(Sense.TRUE));
         head.setSuccessor(Sense.FALSE, root.successor(Sense.FALSE));
+    }
+
+    /**
+     * The common case of two keys (a source and a destination field): the tests of the first key
+     * before the second key's first test come first, as a tree; then the second key's load (it
+     * faults exactly where the chain's first test of it did) and its tree; then the first key again,
+     * from a scratch slot, and its remaining constants. After the second load nothing can fault,
+     * so no probes are needed, and since the second and third parts read only A and the slot, the
+     * same parts built for another protocol (IPv4 and ARP addresses) are identical and merge.
+     */
+    private static void rebuildTwoKeys(List<Block> chain, Map<List<Insn>, Map<Integer, Integer>> groups, Block t, Block f, int slot,
+                                       int[] nextId) {
+        List<List<Insn>> keys = new ArrayList<>(groups.keySet());
+        List<Integer> keyAt = keyIndexes(chain, keys);
+        int p = keyAt.indexOf(1);
+        TreeSet<Integer> prefix = new TreeSet<>(Integer::compareUnsigned);
+        for (int i = 0; i < p; i++) prefix.add(((Branch.CondK) chain.get(i).branch()).k());
+        TreeSet<Integer> rest = new TreeSet<>(Integer::compareUnsigned);
+        rest.addAll(groups.get(keys.get(0)).keySet());
+        rest.removeAll(prefix);
+        Block first = f;
+        if (!rest.isEmpty()) {
+            first = tree(List.copyOf(rest), t, f, nextId);
+            first.stmts().addFirst(new Insn.LoadMem(io.jdump.bpf.Reg.A, slot));
+        }
+        Block second = tree(List.copyOf(new TreeSet<Integer>(sortedCopy(groups.get(keys.get(1)).keySet()))), t, first, nextId);
+        second.stmts().addAll(0, keys.get(1));
+        Block root = tree(List.copyOf(prefix), t, second, nextId);
+        Block head = chain.getFirst();
+        List<Insn> stmts = new ArrayList<>(head.stmts());
+        if (!rest.isEmpty()) stmts.add(new Insn.Store(io.jdump.bpf.Reg.A, slot));
+        head.stmts().clear();
+        head.stmts().addAll(stmts);
+        head.setBranch(root.branch());
+        head.setSuccessor(Sense.TRUE, root.successor(Sense.TRUE));
+        head.setSuccessor(Sense.FALSE, root.successor(Sense.FALSE));
+    }
+
+    private static TreeSet<Integer> sortedCopy(java.util.Collection<Integer> c) {
+        TreeSet<Integer> s = new TreeSet<>(Integer::compareUnsigned);
+        s.addAll(c);
+        return s;
+    }
+
+    private static Block tree(List<Integer> cs, Block t, Block notFound, int[] nextId) {
+        return tree(cs, java.util.Collections.nCopies(cs.size(), t), 0, cs.size(), notFound, nextId);
+    }
+
+    /** A scratch slot no statement of the CFG uses, or -1. */
+    private static int freeSlot(Graph g) {
+        int used = 0;
+        for (Block b : g.order()) {
+            for (Insn i : b.stmts()) used |= Liveness.uses(i) | Liveness.defs(i);
+        }
+        for (int s = Insn.MEMWORDS - 1; s >= 0; s--) {
+            if ((used & Liveness.mem(s)) == 0) return s;
+        }
+        return -1;
     }
 
     private static List<Integer> keyIndexes(List<Block> chain, List<List<Insn>> keys) {
