@@ -11,7 +11,7 @@
 set -eu
 cd "$(dirname "$0")/../.."
 JAVA=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
-CP=filter-compiler/target/classes:cbpf-vm/target/classes:filter-compiler/target/test-classes
+CP=${BENCH_CP:-filter-compiler/target/classes:cbpf-vm/target/classes:filter-compiler/target/test-classes}
 CAP=${LIBPCAP_CAP:-60}
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT

@@ -9,10 +9,13 @@ import java.util.List;
  * failing to converge is a bug and is reported loudly, naming the last pass that changed the CFG.
  * When {@link CfgChecker#enabled()} the invariants are checked after every pass.
  *
- * <p>Order, with reasons: {@code number-values} first, so that repeated loads are gone and
- * {@code thread-jumps} sees transparent blocks; {@code build-set-lookups} after threading, which
- * turns interleaved protocol tests into runs of comparisons of one value; {@code
- * merge-identical-blocks} last, to share the identical subtrees the others leave behind.
+ * <p>Order, with reasons: {@code fold-constants} first, so that constant operands are visible to
+ * the rest; {@code number-values} before {@code thread-jumps}, so that repeated loads are gone and
+ * blocks become transparent; {@code remove-dead-stores} after both, which leave stores unread;
+ * {@code merge-straight-blocks} after threading, which leaves blocks whose two edges agree;
+ * {@code build-set-lookups} after threading, which turns interleaved protocol tests into runs of
+ * comparisons of one value; {@code merge-identical-blocks} last, to share the identical subtrees
+ * the others leave behind (the IPv4 and ARP halves of a host list).
  */
 public final class PassManager {
     /** Rounds after which a non-converging pipeline is a bug, reported loudly. */
