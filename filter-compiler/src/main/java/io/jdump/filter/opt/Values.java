@@ -97,7 +97,19 @@ final class Values {
     private int alu(AluOp op, int a, int b, boolean mayTrap) {
         Integer ca = constOf(a), cb = constOf(b);
         if (ca != null && cb != null && !(mayTrap && cb == 0)) return constant(op.apply(ca, cb));
+        if (cb != null && identity(op, cb)) return a;
+        if (cb != null && cb == 0 && (op == AluOp.AND || op == AluOp.MUL)) return constant(0);
         return number(ALUX, op.ordinal(), a, b);
+    }
+
+    /** Whether {@code a op k == a} for every a: such a statement leaves A as it was. */
+    private static boolean identity(AluOp op, int k) {
+        return switch (op) {
+            case ADD, SUB, OR, XOR, LSH, RSH -> k == 0;
+            case AND -> k == -1;
+            case MUL, DIV -> k == 1;
+            case MOD -> false;
+        };
     }
 
     private static int reg(Reg r) {
