@@ -41,6 +41,12 @@ final class BuildSetLookups implements Pass {
     static final int LEAF = 4;
     /** Fewest distinct constants of one key worth a tree. */
     static final int MIN_SET = 6;
+    /**
+     * The same for two interleaved keys, where regrouping alone already saves reloads. A rebuilt
+     * two-key chain is not interleaved any more (the first key's tests all come first), so a
+     * second run leaves it alone.
+     */
+    static final int MIN_INTERLEAVED = 3;
 
     @Override
     public String name() { return "build-set-lookups"; }
@@ -64,8 +70,10 @@ final class BuildSetLookups implements Pass {
             Block f = chain.getLast().successor(Sense.FALSE);
             if (live.reads(t, Liveness.A | Liveness.X) || live.reads(f, Liveness.A | Liveness.X) || !xStable(chain)) continue;
             Map<List<Insn>, Map<Integer, Integer>> groups = groups(chain);
-            if (groups.values().stream().allMatch(m -> m.size() < MIN_SET)) continue;
-            if (groups.size() == 2 && slot >= 0) rebuildTwoKeys(chain, groups, t, f, slot, nextId);
+            boolean twoKeys = groups.size() == 2 && slot >= 0 && interleaved(chain, groups);
+            int least = twoKeys ? MIN_INTERLEAVED : MIN_SET;
+            if (groups.values().stream().allMatch(m -> m.size() < least)) continue;
+            if (twoKeys) rebuildTwoKeys(chain, groups, t, f, slot, nextId);
             else rebuild(chain, groups, t, f, nextId);
             changed = true;
         }
@@ -198,6 +206,13 @@ final class BuildSetLookups implements Pass {
         head.setBranch(root.branch());
         head.setSuccessor(Sense.TRUE, root.successor(Sense.TRUE));
         head.setSuccessor(Sense.FALSE, root.successor(Sense.FALSE));
+    }
+
+    /** Whether a test of the first key follows a test of the second. */
+    private static boolean interleaved(List<Block> chain, Map<List<Insn>, Map<Integer, Integer>> groups) {
+        List<Integer> keyAt = keyIndexes(chain, new ArrayList<>(groups.keySet()));
+        int p = keyAt.indexOf(1);
+        return keyAt.subList(p, keyAt.size()).contains(0);
     }
 
     private static TreeSet<Integer> sortedCopy(java.util.Collection<Integer> c) {

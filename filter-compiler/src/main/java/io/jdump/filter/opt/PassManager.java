@@ -12,7 +12,8 @@ import java.util.List;
  * <p>Order, with reasons: {@code fold-constants} first, so that constant operands are visible to
  * the rest; {@code number-values} before {@code thread-jumps}, so that repeated loads are gone and
  * blocks become transparent; {@code remove-dead-stores} after both, which leave stores unread;
- * {@code merge-straight-blocks} after threading, which leaves blocks whose two edges agree;
+ * {@code use-jset} after value numbering (a masked value compared twice is numbered once, then
+ * only the last use is rewritten); {@code merge-straight-blocks} after threading, which leaves blocks whose two edges agree;
  * {@code build-set-lookups} after threading, which turns interleaved protocol tests into runs of
  * comparisons of one value; {@code merge-identical-blocks} last, to share the identical subtrees
  * the others leave behind (the IPv4 and ARP halves of a host list).
@@ -36,7 +37,7 @@ public final class PassManager {
 
     /** The default pipeline; {@code trace} prints each pass's time and result to stderr. */
     static PassManager standard(boolean trace) {
-        return new PassManager(List.of(new FoldConstants(), new NumberValues(), new ThreadJumps(), new RemoveDeadStores(), new MergeStraightBlocks(),
+        return new PassManager(List.of(new FoldConstants(), new NumberValues(), new ThreadJumps(), new RemoveDeadStores(), new UseJset(), new MergeStraightBlocks(),
                 new BuildSetLookups(), new MergeIdenticalBlocks()), trace);
     }
 
