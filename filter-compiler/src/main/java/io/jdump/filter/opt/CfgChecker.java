@@ -24,7 +24,12 @@ public final class CfgChecker {
 
     /** Throws {@link IllegalStateException} naming {@code after} if {@code cfg} breaks an invariant. */
     public static void check(Cfg cfg, String after) {
-        List<Block> order = cfg.order();
+        List<Block> order;
+        try {
+            order = cfg.order();
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException("CFG invariant broken after " + after + ": " + e.getMessage(), e);
+        }
         Map<Block, Integer> index = new HashMap<>();
         for (Block b : order) index.put(b, index.size());
         for (Block b : order) {
