@@ -118,11 +118,15 @@ final class ThreadJumps implements Pass {
             int[] next = transparent(st.values(), facts, b, cur);
             if (next == null) break;
             cur = next;
-            Boolean d = b.successor(Sense.TRUE) == b.successor(Sense.FALSE) ? Boolean.TRUE : facts.decide(b, cur);
-            if (d == null) break;
-            Sense go = d ? Sense.TRUE : Sense.FALSE;
-            facts.took(b, cur, go);
-            b = b.successor(go);
+            if (b.successor(Sense.TRUE) == b.successor(Sense.FALSE)) {
+                b = b.successor(Sense.TRUE);    // either way: nothing is learnt about the comparison
+            } else {
+                Boolean d = facts.decide(b, cur);
+                if (d == null) break;
+                Sense go = d ? Sense.TRUE : Sense.FALSE;
+                facts.took(b, cur, go);
+                b = b.successor(go);
+            }
             int changed = (cur[Values.A] != s[Values.A] ? Liveness.A : 0) | (cur[Values.X] != s[Values.X] ? Liveness.X : 0);
             if (!live.reads(b, changed)) best = b;
         }
