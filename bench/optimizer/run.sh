@@ -15,7 +15,8 @@ CP=${BENCH_CP:-filter-compiler/target/classes:cbpf-vm/target/classes:filter-comp
 CAP=${LIBPCAP_CAP:-60}
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
-SIZES=${*:-100 400 1000 2000 10000 100000}
+# 100000 hosts: the code generator's or-chains are quadratic today (gen/Frag copies exit lists), so it is left out by default.
+SIZES=${*:-100 400 1000 2000 10000}
 
 libpcap() { # file -> "insns ja longest seconds maxrss_mib" or "timeout"
     if /usr/bin/time -f '%e %M' -o "$TMP/time" timeout "$CAP" tcpdump -y EN10MB -d -F "$1" >"$TMP/lp" 2>/dev/null; then
@@ -25,17 +26,18 @@ libpcap() { # file -> "insns ja longest seconds maxrss_mib" or "timeout"
     fi
 }
 
-printf 'family\tn\tjdump: insns ja longest ms MiB(heap)\tlibpcap: insns ja longest s MiB(rss)\n'
-for fam in hosts and-chain not-host-port vlan mpls; do
+printf 'family\tn\tjdump: insns ja longest ms(best) MiB(heap-after) MiB(jvm-rss)\tlibpcap: insns ja longest s MiB(rss)\n'
+for fam in hosts and-chain not-host-port vlan; do
     case $fam in
         hosts) ns=$SIZES ;;
-        vlan|mpls) ns="2 4 8" ;;
+        vlan) ns="2 4 8" ;;
         *) ns="100 1000 4000" ;;
     esac
     for n in $ns; do
         "$JAVA" -cp "$CP" io.jdump.filter.opt.OptBench gen "$fam" "$n" >"$TMP/expr"
         runs=3; [ "$n" -ge 10000 ] && runs=1
-        ours=$("$JAVA" -Xmx2g -cp "$CP" io.jdump.filter.opt.OptBench file "$fam" "$TMP/expr" $runs 2>&1 | cut -f2- | tr '\t' ' ')
+        ours=$(/usr/bin/time -f '%M' -o "$TMP/ourtime" "$JAVA" -Xmx2g -cp "$CP" io.jdump.filter.opt.OptBench file "$fam" "$TMP/expr" $runs 2>&1 | cut -f2- | tr '\t' ' ')
+        ours="$ours $(( $(tail -1 "$TMP/ourtime") / 1024 ))(rss)"
         theirs=$(libpcap "$TMP/expr")
         printf '%s\t%s\t%s\t%s\n' "$fam" "$n" "$ours" "$theirs"
     done

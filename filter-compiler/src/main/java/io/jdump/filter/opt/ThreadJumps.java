@@ -27,11 +27,11 @@ import java.util.List;
  */
 final class ThreadJumps implements Pass {
     /**
-     * Most blocks one edge skips in one run. Bounds a run's cost to O(edges); long decided chains
-     * still collapse in O(log n) runs, because each run's walks follow the previous run's
-     * already-threaded edges (the skip lengths multiply).
+     * Blocks all walks of one run may skip together, per reachable block. Bounds a run's cost to
+     * O(blocks) however many edges walk the same long decided chain; a walk cut short is still
+     * correct (it stops at a block it reached) and the next run goes on from there.
      */
-    private static final int MAX_HOPS = 32;
+    private static final int HOPS_PER_BLOCK = 64;
 
     private record Redirect(Block from, Sense sense, Block to) {}
 
@@ -58,6 +58,7 @@ final class ThreadJumps implements Pass {
 
     private void walk(Graph g, States st, Dominators dom, Facts facts, List<Redirect> out) {
         Liveness live = Liveness.of(g);
+        long[] budget = {(long) HOPS_PER_BLOCK * g.order().size() + 4096};
         record Frame(Block b, int mark, boolean entered) {}
         ArrayList<Frame> stack = new ArrayList<>();
         stack.add(new Frame(g.order().getFirst(), 0, false));
@@ -69,7 +70,7 @@ final class ThreadJumps implements Pass {
             }
             int mark = facts.mark();
             enter(g, st, facts, f.b);
-            visit(st, live, facts, f.b, out);
+            visit(st, live, facts, f.b, out, budget);
             stack.add(new Frame(f.b, mark, true));
             List<Block> kids = dom.childrenOf(f.b);
             for (int i = kids.size() - 1; i >= 0; i--) stack.add(new Frame(kids.get(i), 0, false));
@@ -92,7 +93,7 @@ final class ThreadJumps implements Pass {
         }
     }
 
-    private static void visit(States st, Liveness live, Facts facts, Block b, List<Redirect> out) {
+    private static void visit(States st, Liveness live, Facts facts, Block b, List<Redirect> out, long[] budget) {
         if (!b.branch().isConditional()) return;
         int[] exit = st.exit().get(b);
         Boolean d = facts.decide(b, exit);
@@ -100,7 +101,7 @@ final class ThreadJumps implements Pass {
             Sense go = d == null ? s : (d ? Sense.TRUE : Sense.FALSE);
             int mark = facts.mark();
             facts.took(b, exit, go);
-            Block t = skip(st, live, facts, b.successor(go), exit);
+            Block t = skip(st, live, facts, b.successor(go), exit, budget);
             facts.undo(mark);
             if (t != b.successor(s)) out.add(new Redirect(b, s, t));
         }
@@ -110,11 +111,11 @@ final class ThreadJumps implements Pass {
      * Follows {@code b} through transparent blocks on a path whose state is {@code s}; returns the
      * furthest block reached whose live registers the skipped blocks did not change.
      */
-    private static Block skip(States st, Liveness live, Facts facts, Block b, int[] s) {
+    private static Block skip(States st, Liveness live, Facts facts, Block b, int[] s, long[] budget) {
         int mark = facts.mark();
         int[] cur = Values.copy(s);
         Block best = b;
-        for (int hops = 0; hops < MAX_HOPS && b.branch().isConditional(); hops++) {
+        while (budget[0]-- > 0 && b.branch().isConditional()) {
             int[] next = transparent(st.values(), facts, b, cur);
             if (next == null) break;
             cur = next;
