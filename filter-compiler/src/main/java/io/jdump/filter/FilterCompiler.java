@@ -12,8 +12,8 @@ import io.jdump.filter.parse.Parser;
 
 /**
  * Compiles pcap-filter expressions ({@code man 7 pcap-filter}) to classic BPF, like libpcap's
- * {@code pcap_compile}: lexer, parser, code generation into a CFG, optimization (a pass hook; no
- * passes yet), and emission. Errors are {@link FilterException}s with libpcap's message text.
+ * {@code pcap_compile}: lexer, parser, code generation into a CFG, optimization
+ * ({@link PassManager}, off with {@code CompileOptions.optimize} false, tcpdump's {@code -O}), and emission. Errors are {@link FilterException}s with libpcap's message text.
  */
 public final class FilterCompiler {
     private FilterCompiler() {}

@@ -21,7 +21,12 @@ public final class CfgChecker {
 
     /** Checks {@code cfg}; throws {@link IllegalStateException} naming the block and the broken rule. */
     public static void check(Cfg cfg, String after) {
-        List<Block> order = cfg.order();
+        List<Block> order;
+        try {
+            order = cfg.order();
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException("CFG invariant broken after " + after + ": " + e.getMessage(), e);
+        }
         Map<Block, Integer> index = new HashMap<>();
         for (int i = 0; i < order.size(); i++) index.put(order.get(i), i);
         for (Block b : order) {
@@ -34,12 +39,12 @@ public final class CfgChecker {
                 boolean expected = sense == Sense.TRUE ? b.branch().hasSuccessors() : b.branch().isConditional();
                 Block next = expected ? b.successor(sense) : null;
                 if (expected && next == null) fail(after, b, sense + " edge unpatched");
-                if (next != null && index.get(next) <= index.get(b)) fail(after, b, sense + " edge goes backward to " + next);
+                if (next != null && index.get(next) <= index.get(b)) fail(after, b, sense + " edge goes backward to " + next + ": the CFG is not a DAG");
             }
         }
     }
 
     private static void fail(String after, Block b, String why) {
-        throw new IllegalStateException("CFG check failed after " + after + ": " + b + ": " + why);
+        throw new IllegalStateException("CFG invariant broken after " + after + ": " + b + ": " + why);
     }
 }

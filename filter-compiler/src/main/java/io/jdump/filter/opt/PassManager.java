@@ -1,41 +1,70 @@
 package io.jdump.filter.opt;
 
+import io.jdump.filter.ir.Branch;
+import io.jdump.filter.ir.CfgChecker;
 import io.jdump.filter.ir.Cfg;
 import java.util.List;
 
 /**
- * Runs optimization {@link Pass}es over a CFG to a fixed point with a hard cap. No passes exist
- * yet (a later issue adds value numbering, jump threading, ...): the standard manager is empty and
- * returns the CFG unchanged. This is the hook they plug into.
+ * Runs optimization {@link Pass}es over a CFG, in order, round after round, until a whole round
+ * changes nothing (the Go SSA pass table and QBE's pass driver). The fixed point has a hard cap:
+ * failing to converge is a bug and is reported loudly, naming the last pass that changed the CFG.
+ * When {@link CfgChecker#enabled()} the invariants are checked after every pass.
+ *
+ * <p>Order, with reasons: {@code fold-constants} first, so that constant operands are visible to
+ * the rest; {@code number-values} before {@code thread-jumps}, so that repeated loads are gone and
+ * blocks become transparent; {@code remove-dead-stores} after both, which leave stores unread;
+ * {@code use-jset} after value numbering (a masked value compared twice is numbered once, then
+ * only the last use is rewritten); {@code merge-straight-blocks} after threading, which leaves blocks whose two edges agree;
+ * {@code build-set-lookups} after threading, which turns interleaved protocol tests into runs of
+ * comparisons of one value; {@code merge-identical-blocks} last, to share the identical subtrees
+ * the others leave behind (the IPv4 and ARP halves of a host list).
  */
 public final class PassManager {
     /** Rounds after which a non-converging pipeline is a bug, reported loudly. */
     public static final int MAX_ROUNDS = 64;
 
     private final List<Pass> passes;
+    private final boolean trace;
 
-    private PassManager(List<Pass> passes) {
+    PassManager(List<Pass> passes, boolean trace) {
         this.passes = List.copyOf(passes);
+        this.trace = trace;
     }
 
     /** The default pipeline. */
     public static PassManager standard() {
-        return new PassManager(List.of());
+        return standard(false);
     }
 
-    /** Runs every pass until none changes the CFG. */
+    /** The default pipeline; {@code trace} prints each pass's time and result to stderr. */
+    static PassManager standard(boolean trace) {
+        return new PassManager(List.of(new FoldConstants(), new NumberValues(), new ThreadJumps(), new RemoveDeadStores(), new UseJset(), new MergeStraightBlocks(),
+                new BuildSetLookups(), new MergeIdenticalBlocks()), trace);
+    }
+
+    /**
+     * Runs every pass until none changes the CFG; returns {@code cfg}, rewritten in place. A CFG
+     * with {@code Goto} blocks (the run-time link-header prologues of 802.11 and PFLOG) is returned
+     * as generated: the passes were written before that branch kind existed and do not model it yet.
+     */
     public Cfg run(Cfg cfg) {
+        boolean check = CfgChecker.enabled();
+        if (check) CfgChecker.check(cfg, "code generation");
+        if (cfg.order().stream().anyMatch(b -> b.branch() instanceof Branch.Goto)) return cfg;
+        String changed = null;
         for (int round = 0; round < MAX_ROUNDS; round++) {
-            String changed = null;
+            changed = null;
             for (Pass p : passes) {
-                if (p.run(cfg)) changed = p.name();
-                if (io.jdump.filter.ir.CfgChecker.enabled()) io.jdump.filter.ir.CfgChecker.check(cfg, p.name());
+                long t0 = trace ? System.nanoTime() : 0;
+                boolean c = p.run(cfg);
+                if (c) changed = p.name();
+                if (trace) System.err.printf("round %d %s: %s, %.1f ms, %d blocks%n", round, p.name(), c ? "changed" : "unchanged",
+                        (System.nanoTime() - t0) / 1e6, cfg.order().size());
+                if (check) CfgChecker.check(cfg, p.name());
             }
             if (changed == null) return cfg;
-            if (round == MAX_ROUNDS - 1) {
-                throw new IllegalStateException("optimizer did not converge after " + MAX_ROUNDS + " rounds; last changing pass: " + changed);
-            }
         }
-        return cfg;
+        throw new IllegalStateException("optimizer did not converge after " + MAX_ROUNDS + " rounds; last changing pass: " + changed);
     }
 }

@@ -1,0 +1,122 @@
+package io.jdump.filter.opt;
+
+import io.jdump.bpf.AluOp;
+import io.jdump.bpf.Insn;
+import io.jdump.bpf.Reg;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Value numbers for one optimizer run (global value numbering by hash-consing, as in libpcap's
+ * {@code optimize.c} {@code F()}, written our own way): equal numbers mean equal values on every
+ * path where both are defined. A packet load's number depends only on its offset (and X's number
+ * for an indirect load), because packet bytes never change while a filter runs; constants fold.
+ * A machine state is an {@code int[18]}: A, X, M[0..15].
+ */
+final class Values {
+    static final int A = 0, X = 1, MEM = 2, ATOMS = 18;
+
+    private record Key(int tag, int a, int b, int c) {}
+
+    private static final int CONST = 0, ABS = 1, IND = 2, MSH = 3, LEN = 4, ALUK = 5, ALUX = 6, NEG = 7, OPAQUE = 8;
+
+    private final Map<Key, Integer> numbers = new HashMap<>();
+    private final Map<Integer, Integer> constants = new HashMap<>();
+
+    int number(int tag, int a, int b, int c) {
+        return numbers.computeIfAbsent(new Key(tag, a, b, c), k -> numbers.size() + 1);
+    }
+
+    int constant(int k) {
+        int v = number(CONST, k, 0, 0);
+        constants.put(v, k);
+        return v;
+    }
+
+    /** The constant value of number {@code v}, or null. */
+    Integer constOf(int v) {
+        return constants.get(v);
+    }
+
+    /** A number that equals nothing else: the value of {@code atom} where paths with different values meet at {@code block}. */
+    int opaque(int block, int atom) {
+        return number(OPAQUE, block, atom, 0);
+    }
+
+    /** The entry state: unknown but fixed values. */
+    int[] entryState() {
+        int[] s = new int[ATOMS];
+        for (int i = 0; i < ATOMS; i++) s[i] = opaque(-1, i);
+        return s;
+    }
+
+    /** The number of a packet load, used for "this load already succeeded on every path"; -1 for a non-load. */
+    int loadKey(Insn insn, int[] s) {
+        return switch (insn) {
+            case Insn.LoadAbs(var size, var k) -> number(ABS, size.bytes(), k, 0);
+            case Insn.LoadInd(var size, var k) -> number(IND, size.bytes(), k, s[X]);
+            case Insn.LoadMsh(var k) -> number(MSH, k, 0, 0);
+            default -> -1;
+        };
+    }
+
+    /** Whether {@code insn} can end the program (an out-of-range load, a division by zero). */
+    static boolean canFault(Insn insn) {
+        return switch (insn) {
+            case Insn.LoadAbs _, Insn.LoadInd _, Insn.LoadMsh _ -> true;
+            case Insn.AluX(var op) -> op == AluOp.DIV || op == AluOp.MOD;
+            case Insn.AluK(var op, var k) -> (op == AluOp.DIV || op == AluOp.MOD) && k == 0;
+            default -> false;
+        };
+    }
+
+    /** Executes {@code insn} symbolically on {@code s} (in place). */
+    void step(Insn insn, int[] s) {
+        switch (insn) {
+            case Insn.LoadAbs _, Insn.LoadInd _ -> s[A] = loadKey(insn, s);
+            case Insn.LoadMsh _ -> s[X] = loadKey(insn, s);
+            case Insn.LoadImm(var r, var k) -> s[reg(r)] = constant(k);
+            case Insn.LoadMem(var r, var slot) -> s[reg(r)] = s[MEM + slot];
+            case Insn.LoadLen(var r) -> s[reg(r)] = number(LEN, 0, 0, 0);
+            case Insn.Store(var r, var slot) -> s[MEM + slot] = s[reg(r)];
+            case Insn.AluK(var op, var k) -> s[A] = alu(op, s[A], constant(k), k == 0 && divides(op));
+            case Insn.AluX(var op) -> s[A] = alu(op, s[A], s[X], divides(op));
+            case Insn.Neg() -> s[A] = constOf(s[A]) != null ? constant(-constOf(s[A])) : number(NEG, s[A], 0, 0);
+            case Insn.Tax() -> s[X] = s[A];
+            case Insn.Txa() -> s[A] = s[X];
+            case Insn.Ja _, Insn.JmpK _, Insn.JmpX _, Insn.RetK _, Insn.RetA _ ->
+                    throw new IllegalArgumentException("not a block statement: " + insn);
+        }
+    }
+
+    private static boolean divides(AluOp op) {
+        return op == AluOp.DIV || op == AluOp.MOD;
+    }
+
+    private int alu(AluOp op, int a, int b, boolean mayTrap) {
+        Integer ca = constOf(a), cb = constOf(b);
+        if (ca != null && cb != null && !(mayTrap && cb == 0)) return constant(op.apply(ca, cb));
+        if (cb != null && identity(op, cb)) return a;
+        if (cb != null && cb == 0 && (op == AluOp.AND || op == AluOp.MUL)) return constant(0);
+        return number(ALUX, op.ordinal(), a, b);
+    }
+
+    /** Whether {@code a op k == a} for every a: such a statement leaves A as it was. */
+    private static boolean identity(AluOp op, int k) {
+        return switch (op) {
+            case ADD, SUB, OR, XOR, LSH, RSH -> k == 0;
+            case AND -> k == -1;
+            case MUL, DIV -> k == 1;
+            case MOD -> false;
+        };
+    }
+
+    private static int reg(Reg r) {
+        return r == Reg.A ? A : X;
+    }
+
+    static int[] copy(int[] s) {
+        return Arrays.copyOf(s, s.length);
+    }
+}

@@ -1,0 +1,161 @@
+package io.jdump.filter.opt;
+
+import io.jdump.bpf.Insn;
+import io.jdump.bpf.Program;
+import io.jdump.filter.CompileOptions;
+import io.jdump.filter.FilterCompiler;
+import io.jdump.filter.LinkType;
+import io.jdump.filter.sema.Resolver;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Benchmark driver for bench/optimizer (a main, not a test): compiles generated expressions and
+ * prints one tab-separated line each: label, instructions, {@code ja} count, longest executed
+ * path, compile milliseconds (best of the runs), heap used after the compile in MiB.
+ *
+ * <pre>java -cp ... io.jdump.filter.opt.OptBench hosts 100 400 2000    |   OptBench expr 'tcp port 80'</pre>
+ */
+public final class OptBench {
+    private OptBench() {}
+
+    public static void main(String[] args) {
+        boolean unopt = Boolean.getBoolean("bench.unopt");
+        CompileOptions o = CompileOptions.of(LinkType.EN10MB).withResolver(Resolver.of(java.util.Map.of(), java.util.Map.of(),
+                java.util.Map.of(), java.util.Map.of())).withOptimize(!unopt);
+        switch (args[0]) {
+            case "expr" -> {
+                for (int i = 1; i < args.length; i++) report(args[i], args[i], o, 1);
+            }
+            case "print" -> System.out.println(FilterCompiler.compile(args[1], o));
+            case "suite" -> suite(args.length > 1 ? Integer.parseInt(args[1]) : 20);
+            case "gen" -> System.out.println(generate(args[1], Integer.parseInt(args[2])));
+            case "file" -> report(args[1], read(args[2]).strip(), o, Integer.parseInt(args[3]));
+            case "lines" -> {
+                for (String line : read(args[1]).split("\n")) {
+                    if (line.isBlank()) continue;
+                    try {
+                        System.out.println(FilterCompiler.compile(line, o).size());
+                    } catch (io.jdump.filter.FilterException e) {
+                        System.out.println("error");
+                    }
+                }
+            }
+            case "phases" -> {
+                String e = generate(args[1], Integer.parseInt(args[2]));
+                long t0 = System.nanoTime();
+                var cfg = io.jdump.filter.gen.CodeGen.generate(FilterCompiler.parse(e), o);
+                long t1 = System.nanoTime();
+                PassManager.standard(true).run(cfg);
+                long t2 = System.nanoTime();
+                Program p = io.jdump.filter.emit.Linearizer.emit(cfg);
+                long t3 = System.nanoTime();
+                System.out.printf("parse+gen %.0f ms, optimize %.0f ms, emit %.0f ms, %d insns%n", (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6, p.size());
+            }
+            default -> {
+                for (int i = 1; i < args.length; i++) {
+                    int n = Integer.parseInt(args[i]);
+                    report(args[0] + " " + n, generate(args[0], n), o, n >= 10000 ? 1 : 3);
+                }
+            }
+        }
+    }
+
+    private static String read(String path) {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of(path));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Size of our optimized programs against libpcap's over the suite's optimized accept cases: geomean and the worst. */
+    static void suite(int worst) {
+        List<String> rows = new ArrayList<>();
+        double log = 0;
+        int n = 0, larger = 0, smaller = 0;
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        try {
+            for (Suite.Case c : Suite.acceptCases()) {
+                if (!c.optimize() || !seen.add(c.dlt() + " " + c.options().snaplen() + " " + c.expr())) continue;
+                Program lib = Suite.listing(c.expectedListing());
+                if (lib == null) continue;
+                Program ours;
+                try {
+                    ours = FilterCompiler.compile(c.expr(), c.options());
+                } catch (io.jdump.filter.FilterException e) {
+                    continue;
+                }
+                double r = (double) ours.size() / lib.size();
+                log += Math.log(r);
+                n++;
+                if (ours.size() > lib.size()) larger++;
+                if (ours.size() < lib.size()) smaller++;
+                rows.add(String.format("%.3f\t%d\t%d\t%s\t%s", r, ours.size(), lib.size(), c.dlt(), c.expr()));
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        rows.sort(java.util.Comparator.reverseOrder());
+        System.out.printf("suite optimized accept cases: %d, geomean jdump/libpcap %.3f, larger %d, smaller %d, equal %d%n", n,
+                Math.exp(log / n), larger, smaller, n - larger - smaller);
+        System.out.println("ratio\tjdump\tlibpcap\tdlt\texpr");
+        rows.stream().limit(worst).forEach(System.out::println);
+    }
+
+    /** The same generators as bench/optimizer/run.sh feeds tcpdump. */
+    static String generate(String kind, int n) {
+        Random r = new Random(n);
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            parts.add(switch (kind) {
+                case "hosts" -> "host " + ip(r);
+                case "ports" -> "port " + (1 + r.nextInt(65535));
+                case "and-chain" -> "not host " + ip(r);
+                case "not-host-port" -> "not (host " + ip(r) + " and port " + (1 + r.nextInt(65535)) + ")";
+                case "vlan" -> "vlan";
+                case "mpls" -> "mpls";
+                default -> throw new IllegalArgumentException(kind);
+            });
+        }
+        String sep = kind.equals("hosts") || kind.equals("ports") ? " or " : " and ";
+        boolean encap = kind.equals("vlan") || kind.equals("mpls");
+        return String.join(sep, parts) + (encap ? " and host 10.0.0.1" : "");
+    }
+
+    static String ip(Random r) {
+        return "10." + r.nextInt(256) + "." + r.nextInt(256) + "." + (1 + r.nextInt(254));
+    }
+
+    private static void report(String label, String expr, CompileOptions o, int runs) {
+        long best = Long.MAX_VALUE;
+        Program p = null;
+        for (int i = 0; i < runs; i++) {
+            long t0 = System.nanoTime();
+            p = FilterCompiler.compile(expr, o);
+            best = Math.min(best, System.nanoTime() - t0);
+        }
+        Runtime rt = Runtime.getRuntime();
+        long used = (rt.totalMemory() - rt.freeMemory()) >> 20;
+        int ja = 0;
+        for (Insn i : p.insns()) if (i instanceof Insn.Ja) ja++;
+        System.out.printf("%s\t%d\t%d\t%d\t%.1f\t%d%n", label, p.size(), ja, longestPath(p), best / 1e6, used);
+    }
+
+    /** The most instructions any packet can execute: the longest path in the program's DAG. */
+    static int longestPath(Program p) {
+        int n = p.size();
+        int[] len = new int[n];
+        for (int pc = n - 1; pc >= 0; pc--) {
+            len[pc] = 1 + switch (p.get(pc)) {
+                case Insn.RetK _, Insn.RetA _ -> 0;
+                case Insn.Ja j -> len[pc + 1 + j.offset()];
+                case Insn.JmpK j -> Math.max(len[pc + 1 + j.jt()], len[pc + 1 + j.jf()]);
+                case Insn.JmpX j -> Math.max(len[pc + 1 + j.jt()], len[pc + 1 + j.jf()]);
+                default -> len[pc + 1];
+            };
+        }
+        return n == 0 ? 0 : len[0];
+    }
+}

@@ -1,0 +1,158 @@
+package io.jdump.filter.opt;
+
+import io.jdump.filter.ir.CfgChecker;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.jdump.filter.ir.Cfg;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** One pass on a small CFG in text IR; the result is compared as text after canonical renaming (isomorphism). */
+class PassesTest {
+    static Stream<Arguments> cases() {
+        return Stream.of(
+                row("thread-jumps: a dominating jeq decides the same jeq", ThreadJumps::new, """
+                        b0: ldh [12]; jeq #0x800 -> b1, b3
+                        b1: ldh [12]; jeq #0x800 -> b2, b3
+                        b2: ret #262144
+                        b3: ret #0
+                        """, """
+                        b0: ldh [12]; jeq #0x800 -> b1, b2
+                        b1: ret #262144
+                        b2: ret #0
+                        """),
+                row("thread-jumps: the false edge of jeq 0x800 does not decide jeq 0x86dd", ThreadJumps::new, """
+                        b0: ldh [12]; jeq #0x800 -> b2, b1
+                        b1: ldh [12]; jeq #0x86dd -> b2, b3
+                        b2: ret #262144
+                        b3: ret #0
+                        """, """
+                        b0: ldh [12]; jeq #0x800 -> b1, b2
+                        b1: ret #262144
+                        b2: ldh [12]; jeq #0x86dd -> b1, b3
+                        b3: ret #0
+                        """),
+                row("thread-jumps: equal to 0x800 decides jeq 0x86dd false", ThreadJumps::new, """
+                        b0: ldh [12]; jeq #0x800 -> b1, b3
+                        b1: ld [26]; jeq #0x1 -> b2, b4
+                        b4: ldh [12]; jeq #0x86dd -> b2, b3
+                        b2: ret #262144
+                        b3: ret #0
+                        """, """
+                        b0: ldh [12]; jeq #0x800 -> b1, b3
+                        b1: ld [26]; jeq #0x1 -> b2, b3
+                        b2: ret #262144
+                        b3: ret #0
+                        """),
+                row("thread-jumps: an unchecked load is not skipped (its fault is part of the verdict)", ThreadJumps::new, """
+                        b0: ldh [12]; jeq #0x800 -> b1, b2
+                        b1: ld [26]; jeq #0x1 -> b2, b2
+                        b2: ret #0
+                        """, """
+                        b0: ldh [12]; jeq #0x800 -> b1, b2
+                        b1: ld [26]; jeq #0x1 -> b2, b2
+                        b2: ret #0
+                        """),
+                row("number-values: a reload of a value already in A goes", NumberValues::new, """
+                        b0: ldh [12]; jeq #0x800 -> b1, b2
+                        b1: ldh [12]; jgt #0x100 -> b2, b3
+                        b2: ret #1
+                        b3: ret #0
+                        """, """
+                        b0: ldh [12]; jeq #0x800 -> b1, b2
+                        b1: jgt #0x100 -> b2, b3
+                        b2: ret #1
+                        b3: ret #0
+                        """),
+                row("number-values: not where paths with different A meet", NumberValues::new, """
+                        b0: ldh [12]; jeq #0x800 -> b1, b2
+                        b1: ld [26]; jeq #0x1 -> b3, b2
+                        b2: ldh [12]; jeq #0x806 -> b3, b4
+                        b3: ret #1
+                        b4: ret #0
+                        """, """
+                        b0: ldh [12]; jeq #0x800 -> b1, b2
+                        b1: ld [26]; jeq #0x1 -> b3, b2
+                        b2: ldh [12]; jeq #0x806 -> b3, b4
+                        b3: ret #1
+                        b4: ret #0
+                        """),
+                row("fold-constants: scratch shuffles of constants fold", FoldConstants::new, """
+                        b0: ld #0xab; st M[0]; ldx M[0]; ldb [x + 0]; jeq x -> b1, b2
+                        b1: ret #1
+                        b2: ret #0
+                        """, """
+                        b0: ld #0xab; st M[0]; ldx #0xab; ldb [171]; jeq #0xab -> b1, b2
+                        b1: ret #1
+                        b2: ret #0
+                        """),
+                row("remove-dead-stores: unread constants and stores go, loads stay", RemoveDeadStores::new, """
+                        b0: ld #0xab; st M[0]; ldx #0xab; ldb [171]; ld [4]; jeq #0xab -> b1, b2
+                        b1: ret #1
+                        b2: ret #0
+                        """, """
+                        b0: ldb [171]; ld [4]; jeq #0xab -> b1, b2
+                        b1: ret #1
+                        b2: ret #0
+                        """),
+                row("merge-identical-blocks: equal blocks with equal successors merge", MergeIdenticalBlocks::new, """
+                        b0: ldh [12]; jeq #0x800 -> b1, b2
+                        b1: ld [26]; jeq #0x1 -> b3, b4
+                        b2: ld [26]; jeq #0x1 -> b3, b4
+                        b3: ret #1
+                        b4: ret #0
+                        """, """
+                        b0: ldh [12]; jeq #0x800 -> b1, b1
+                        b1: ld [26]; jeq #0x1 -> b2, b3
+                        b2: ret #1
+                        b3: ret #0
+                        """),
+                row("merge-straight-blocks: a block whose edges agree absorbs its only successor", MergeStraightBlocks::new, """
+                        b0: ldh [12]; jeq #0x800 -> b1, b1
+                        b1: ld [26]; jeq #0x1 -> b2, b3
+                        b2: ret #1
+                        b3: ret #0
+                        """, """
+                        b0: ldh [12]; ld [26]; jeq #0x1 -> b1, b2
+                        b1: ret #1
+                        b2: ret #0
+                        """),
+                row("build-set-lookups: six constants of one value become a search tree", BuildSetLookups::new, """
+                        b0: ld [26]; jeq #0x1 -> b9, b1
+                        b1: jeq #0x5 -> b9, b2
+                        b2: jeq #0x3 -> b9, b3
+                        b3: jeq #0x9 -> b9, b4
+                        b4: jeq #0x7 -> b9, b5
+                        b5: jeq #0x2 -> b9, b8
+                        b8: ret #0
+                        b9: ret #1
+                        """, """
+                        b0: ld [26]; jge #0x5 -> b1, b6
+                        b1: jeq #0x5 -> b2, b3
+                        b2: ret #1
+                        b3: jeq #0x7 -> b2, b4
+                        b4: jeq #0x9 -> b2, b5
+                        b5: ret #0
+                        b6: jeq #0x1 -> b7, b8
+                        b7: ret #1
+                        b8: jeq #0x2 -> b7, b9
+                        b9: jeq #0x3 -> b7, b5
+                        """));
+    }
+
+    private static Arguments row(String name, Supplier<Pass> pass, String in, String out) {
+        return Arguments.of(name, pass, in, out);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void passRewritesAsExpected(String name, Supplier<Pass> pass, String in, String out) {
+        Cfg cfg = IrText.parse(in);
+        pass.get().run(cfg);
+        CfgChecker.check(cfg, name);
+        assertEquals(IrText.print(IrText.parse(out)), IrText.print(cfg));
+    }
+}

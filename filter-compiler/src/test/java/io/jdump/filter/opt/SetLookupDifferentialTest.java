@@ -1,0 +1,94 @@
+package io.jdump.filter.opt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jdump.bpf.Insn;
+import io.jdump.bpf.Interpreter;
+import io.jdump.bpf.Program;
+import io.jdump.filter.CompileOptions;
+import io.jdump.filter.FilterCompiler;
+import io.jdump.filter.LinkType;
+import io.jdump.filter.sema.Resolver;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Search-tree set lookups keep every verdict: seeded random lists of hosts, nets, ports and
+ * protocol values, compiled with and without the optimizer, run on the corpus, on truncations of
+ * path-covering packets (each compared constant written into its field, then cut at every length
+ * around the compared fields, which checks the probes that keep faults exact). Also checks that
+ * lookups are built at all: a packet runs O(log n) comparisons.
+ */
+class SetLookupDifferentialTest {
+    private static final int SCALE = Integer.getInteger("jdump.fuzz.scale", 1);
+
+    static Stream<String> expressions() {
+        long seed = Long.getLong("jdump.fuzz.seed", 7L);
+        Random r = new Random(seed);
+        List<String> out = new ArrayList<>(List.of(
+                list(r, 40, "host %s", " or "), list(r, 12, "src host %s", " or "), list(r, 9, "dst host %s", " or "),
+                list(r, 30, "port %p", " or "), list(r, 10, "tcp dst port %p", " or "), list(r, 8, "net %n", " or "),
+                "ip and (" + list(r, 20, "ip[9] = %b", " or ") + ")", "not (" + list(r, 16, "host %s", " or ") + ")",
+                list(r, 7, "host %s", " or ") + " or " + list(r, 7, "port %p", " or "),
+                "tcp and (" + list(r, 25, "dst port %p", " or ") + ")"));
+        for (int i = 0; i < 6 * SCALE; i++) out.add(list(r, 6 + r.nextInt(60), r.nextBoolean() ? "host %s" : "src or dst host %s", " or "));
+        return out.stream();
+    }
+
+    private static String list(Random r, int n, String form, String sep) {
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String ip = (r.nextInt(3) == 0 ? "192.168.1." : "10.0." + r.nextInt(4) + ".") + (1 + r.nextInt(254));
+            parts.add(form.replace("%s", ip).replace("%p", Integer.toString(1 + r.nextInt(r.nextBoolean() ? 1024 : 65535)))
+                    .replace("%n", "10." + r.nextInt(256) + ".0.0/16").replace("%b", Integer.toString(r.nextInt(256))));
+        }
+        return String.join(sep, parts);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("expressions")
+    void lookupKeepsVerdicts(String expr) throws IOException {
+        CompileOptions o = CompileOptions.of(LinkType.EN10MB).withResolver(Resolver.of(Map.of(), Map.of(), Map.of(), Map.of()));
+        Program unopt = FilterCompiler.compile(expr, o.withOptimize(false));
+        Program opt = FilterCompiler.compile(expr, o);
+        List<Suite.Pkt> pkts = new ArrayList<>();
+        for (Suite.Pkt p : OptimizerDifferentialTest.withPathCovering(unopt, Suite.packets(LinkType.EN10MB, 200, 11))) {
+            pkts.add(p);
+            for (int cut = 22; cut < Math.min(60, p.data().length); cut++) pkts.add(new Suite.Pkt(java.util.Arrays.copyOf(p.data(), cut), p.wirelen()));
+        }
+        Interpreter a = new Interpreter(unopt), b = new Interpreter(opt);
+        int accepted = 0;
+        for (int i = 0; i < pkts.size(); i++) {
+            Suite.Pkt p = pkts.get(i);
+            int va = a.apply(p.data(), p.data().length, p.wirelen());
+            int at = i;
+            assertEquals(va, b.apply(p.data(), p.data().length, p.wirelen()),
+                    () -> "packet " + at + " (" + p.data().length + " bytes) of '" + expr + "'\n" + opt);
+            if (va != 0) accepted++;
+        }
+        assertTrue(accepted > 0, "no packet accepted: the path-covering packets miss the lookups");
+        assertTrue(OptBench.longestPath(opt) <= OptBench.longestPath(unopt), "optimized runs longer");
+    }
+
+    @ParameterizedTest(name = "{0} hosts")
+    @MethodSource("sizes")
+    void hostListsRunLogarithmicallyMany(int n) {
+        CompileOptions o = CompileOptions.of(LinkType.EN10MB).withResolver(Resolver.of(Map.of(), Map.of(), Map.of(), Map.of()));
+        Program p = FilterCompiler.compile(OptBench.generate("hosts", n), o);
+        int longest = OptBench.longestPath(p);
+        int bound = 12 + 4 * (32 - Integer.numberOfLeadingZeros(n)) + 4 * BuildSetLookups.LEAF;
+        assertTrue(longest <= bound, n + " hosts: longest path " + longest + " > " + bound);
+        assertTrue(p.insns().stream().noneMatch(i -> i instanceof Insn.Ja) || p.size() > 255, "ja in a short program");
+    }
+
+    static Stream<Integer> sizes() {
+        return Stream.of(16, 100, 500);
+    }
+}
