@@ -4,7 +4,6 @@ import io.jdump.filter.LinkType;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.foreign.Arena;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -41,14 +40,19 @@ public sealed interface CaptureReader extends RecordView, AutoCloseable permits 
      * file faster than a stream. Errors as {@link #open(InputStream)}, or the file system's.
      */
     static CaptureReader open(Path file) throws IOException {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            Arena arena = Arena.ofShared();
-            try {
-                return open(new Input(channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size(), arena), arena));
-            } catch (IOException | RuntimeException e) {
-                arena.close();
-                throw e;
-            }
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+        Input in;
+        try {
+            in = new Input(channel);
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+        try {
+            return open(in);
+        } catch (IOException | RuntimeException e) {
+            in.close();
+            throw e;
         }
     }
 

@@ -9,9 +9,11 @@ import java.util.Objects;
 /**
  * One captured packet: its link type (null when unnamed), time stamp (seconds and nanoseconds
  * since the epoch), the length it had on the wire and the captured bytes; {@code data.length == caplen}.
+ * {@code nanos} is a long because a damaged file's fraction is kept as is: a microsecond file's
+ * unsigned 32-bit fraction times 1000 can exceed an int (tcpdump prints such a fraction raw).
  * Equality and {@code toString} look at the bytes, not at the array's identity.
  */
-public record Frame(LinkType linkType, long seconds, int nanos, int wirelen, byte[] data) {
+public record Frame(LinkType linkType, long seconds, long nanos, int wirelen, byte[] data) {
     /** Number of bytes captured. */
     public int caplen() { return data.length; }
 

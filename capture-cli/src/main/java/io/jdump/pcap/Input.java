@@ -8,6 +8,7 @@ import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 
 /**
  * A refillable window over a stream, so that readers can look at whole records in place:
@@ -16,11 +17,16 @@ import java.nio.ByteOrder;
  * moves on with {@link #skip}.
  *
  * <p>A regular file is mapped into memory rather than read: the window is filled by copying from
- * the page cache, without a system call or a temporary native buffer per chunk.
+ * the page cache, without a system call or a temporary native buffer per chunk. The file is mapped
+ * {@link #MAP_WINDOW} bytes at a time and each part is unmapped once copied, so that the resident
+ * size stays flat whatever the file's size (a whole-file mapping counts every page read).
  */
 final class Input {
     /** Read size: large enough that a 1 GB file takes a few thousand reads. */
     static final int CHUNK = 1 << 20;
+
+    /** How much of a regular file is mapped at a time. */
+    static final long MAP_WINDOW = 1L << 24;
 
     private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle INT_BE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
@@ -30,8 +36,11 @@ final class Input {
     private static final VarHandle LONG_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
     private final InputStream in;
-    private final MemorySegment mapped;
-    private final Arena arena;
+    private final FileChannel file;
+    private final long fileSize;
+    private MemorySegment mapped;
+    private Arena arena;
+    private long mappedStart;
     private long mappedPos;
     private byte[] buf = new byte[2 * CHUNK];
     private int pos;
@@ -40,15 +49,15 @@ final class Input {
 
     Input(InputStream in) {
         this.in = in;
-        this.mapped = null;
-        this.arena = null;
+        this.file = null;
+        this.fileSize = 0;
     }
 
-    /** A window over a mapped file; closing the input unmaps it. */
-    Input(MemorySegment mapped, Arena arena) {
+    /** A window over a regular file, mapped part by part; closing the input closes the channel. */
+    Input(FileChannel file) throws IOException {
         this.in = InputStream.nullInputStream();
-        this.mapped = mapped;
-        this.arena = arena;
+        this.file = file;
+        this.fileSize = file.size();
     }
 
     byte[] buffer() { return buf; }
@@ -87,13 +96,25 @@ final class Input {
     }
 
     private int read(int len) throws IOException {
-        if (mapped == null) return in.read(buf, limit, len);
-        long left = mapped.byteSize() - mappedPos;
-        if (left <= 0) return -1;
-        int n = (int) Math.min(len, left);
+        if (file == null) return in.read(buf, limit, len);
+        if (mapped == null || mappedPos == mapped.byteSize()) {
+            long start = mapped == null ? 0 : mappedStart + mapped.byteSize();
+            unmap();
+            if (start >= fileSize) return -1;
+            arena = Arena.ofConfined();
+            mapped = file.map(FileChannel.MapMode.READ_ONLY, start, Math.min(MAP_WINDOW, fileSize - start), arena);
+            mappedStart = start;
+            mappedPos = 0;
+        }
+        int n = (int) Math.min(len, mapped.byteSize() - mappedPos);
         MemorySegment.copy(mapped, ValueLayout.JAVA_BYTE, mappedPos, buf, limit, n);
         mappedPos += n;
         return n;
+    }
+
+    private void unmap() {
+        if (arena != null) arena.close();
+        arena = null;
     }
 
     /** Moves the window {@code n} bytes on; {@code n} must be available. */
@@ -102,8 +123,9 @@ final class Input {
     }
 
     void close() throws IOException {
+        unmap();
         in.close();
-        if (arena != null) arena.close();
+        if (file != null) file.close();
     }
 
     static int getInt(byte[] b, int off, boolean bigEndian) {

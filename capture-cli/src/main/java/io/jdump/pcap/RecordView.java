@@ -33,6 +33,6 @@ public interface RecordView {
     /** A copy of the packet as a {@link Frame}. */
     default Frame toFrame() {
         byte[] data = java.util.Arrays.copyOfRange(buffer(), offset(), offset() + caplen());
-        return new Frame(LinkTypes.lookup(recordLinkType() & ~LinkTypes.FCS_BITS), seconds(), (int) nanos(), wirelen(), data);
+        return new Frame(LinkTypes.lookup(recordLinkType() & ~LinkTypes.FCS_BITS), seconds(), nanos(), wirelen(), data);
     }
 }

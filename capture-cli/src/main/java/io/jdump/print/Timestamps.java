@@ -19,9 +19,9 @@ final class Timestamps {
         this.zone = zone;
     }
 
-    void append(StringBuilder out, PrintOptions opts, long sec, int nanos) {
+    void append(StringBuilder out, PrintOptions opts, long sec, long nanos) {
         boolean nano = opts.nano();
-        long frac = nano ? Integer.toUnsignedLong(nanos) : Integer.toUnsignedLong(nanos) / 1000;
+        long frac = nano ? nanos : nanos / 1000;
         if (first) {
             first = false;
             firstSec = prevSec = sec;
@@ -53,7 +53,7 @@ final class Timestamps {
     private static void delta(StringBuilder out, long sec, long nanos, long baseSec, long baseNano, boolean nano) {
         long unit = nano ? 1_000_000_000L : 1_000_000L;
         long div = nano ? 1 : 1000;
-        long d = (sec - baseSec) * unit + (Integer.toUnsignedLong((int) nanos) / div - Integer.toUnsignedLong((int) baseNano) / div);
+        long d = (sec - baseSec) * unit + (nanos / div - baseNano / div);
         out.append(d < 0 ? '-' : ' ');
         d = Math.abs(d);
         long s = d / unit;

@@ -26,7 +26,7 @@ final class PcapSink implements FrameSink, AutoCloseable {
     @Override
     public void accept(Frame f) throws IOException {
         header.clear();
-        header.putInt((int) f.seconds()).putInt(f.nanos() / 1000).putInt(f.caplen()).putInt(f.wirelen());
+        header.putInt((int) f.seconds()).putInt((int) (f.nanos() / 1000)).putInt(f.caplen()).putInt(f.wirelen());
         out.write(header.array());
         out.write(f.data());
     }

@@ -162,4 +162,23 @@ class PcapReaderTest {
         });
         assertEquals(message, e.getMessage());
     }
+
+    /** A regular file is mapped part by part: records straddling the parts read the same as from a stream. */
+    @Test
+    void readsAFileLargerThanOneMappedPart(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        Captures c = Captures.pcap(LE, Precision.MICRO, 65535, 1);
+        int n = 0;
+        for (long size = 24; size < Input.MAP_WINDOW * 2 + 5000; size += 16 + 1000 + n % 7, n++) {
+            c.record(n, n % 1_000_000, 1000 + n % 7, packet(1000 + n % 7));
+        }
+        byte[] bytes = c.bytes();
+        Path file = dir.resolve("big.pcap");
+        Files.write(file, bytes);
+        List<Frame> fromStream = readAll(bytes).frames();
+        assertEquals(n, fromStream.size());
+        try (CaptureReader r = CaptureReader.open(file)) {
+            for (Frame want : fromStream) assertEquals(want, r.next());
+            assertNull(r.next());
+        }
+    }
 }
