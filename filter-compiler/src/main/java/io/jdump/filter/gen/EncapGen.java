@@ -21,7 +21,7 @@ final class EncapGen {
                     throw Gen.error((e.kind() == Expr.Encap.Kind.VXLAN ? "VXLAN" : "Geneve") + " VNI " + e.id()
                             + " greater than maximum 16777215");
                 }
-                throw Gen.error("'" + e.kind().name().toLowerCase() + "' is not supported by jdump's compiler yet");
+                yield e.kind() == Expr.Encap.Kind.VXLAN ? TunnelGen.vxlan(g, e.id()) : TunnelGen.geneve(g, e.id());
             }
         };
     }

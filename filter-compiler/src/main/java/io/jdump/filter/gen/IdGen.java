@@ -141,6 +141,7 @@ final class IdGen {
     private static Frag gateway(Gen g, Qual q, IdValue v) {
         if (!g.link.hasMacs()) throw Gen.error("'gateway' not supported on DLT_" + g.link.type.name());
         if (g.link.mplsDepth > 0) throw Gen.error("'gateway' cannot be used within MPLS");
+        if (g.link.tunnel) throw Gen.error("'gateway' cannot be used within VXLAN or Geneve");
         String name = ((IdValue.Name) v).name();
         byte[] mac = g.opts.resolver().mac(name);
         if (mac == null) throw Gen.error("unknown Ethernet-like host '" + name + "'");
