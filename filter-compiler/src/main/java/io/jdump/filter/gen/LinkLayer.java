@@ -34,6 +34,8 @@ final class LinkLayer {
     boolean pppoes;
     /** Whether a {@code vxlan} or {@code geneve} came before (the offsets are those of the inner frame). */
     boolean tunnel;
+    /** After a {@code vlan} compiled with Linux extensions: the link payload and link type offset registers, else null. */
+    int[] vlanRegs;
 
     private LinkLayer(LinkType type, Style style, int linktype, int linkpl, int nl, int nlNosnap) {
         this(type, style, linktype, linkpl, nl, nlNosnap, style == Style.ETHER ? 0 : -1);
