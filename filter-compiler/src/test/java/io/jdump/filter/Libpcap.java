@@ -28,6 +28,8 @@ final class Libpcap {
         void pcap_close(Pointer p);
 
         String pcap_lib_version();
+
+        int pcap_offline_filter(BpfProgram prog, Pointer hdr, byte[] pkt);
     }
 
     /** {@code struct bpf_program}. */
@@ -56,6 +58,33 @@ final class Libpcap {
 
     static String version() {
         return LIB.pcap_lib_version();
+    }
+
+    /**
+     * libpcap's own verdicts ({@code pcap_offline_filter}, libpcap's userland interpreter, which also runs programs
+     * {@link Codec} cannot decode, such as protochain's backward {@code ja}) for {@code pkts}, or null if
+     * {@code expr} does not compile.
+     */
+    static synchronized int[] verdicts(int dlt, int snaplen, String expr, boolean optimize, java.util.List<Packets.Pkt> pkts) {
+        Pointer p = LIB.pcap_open_dead(dlt, snaplen);
+        try {
+            BpfProgram prog = new BpfProgram();
+            if (LIB.pcap_compile(p, prog, expr, optimize ? 1 : 0, 0xffffffff) != 0) return null;
+            int[] out = new int[pkts.size()];
+            try (com.sun.jna.Memory hdr = new com.sun.jna.Memory(24)) {
+                hdr.clear();
+                for (int i = 0; i < out.length; i++) {
+                    Packets.Pkt k = pkts.get(i);
+                    hdr.setInt(16, k.data().length);
+                    hdr.setInt(20, k.wirelen());
+                    out[i] = LIB.pcap_offline_filter(prog, hdr, k.data().length == 0 ? new byte[1] : k.data());
+                }
+            }
+            LIB.pcap_freecode(prog);
+            return out;
+        } finally {
+            LIB.pcap_close(p);
+        }
     }
 
     /** Compiles {@code expr} for DLT {@code dlt}; {@code optimize} as pcap_compile's flag. */

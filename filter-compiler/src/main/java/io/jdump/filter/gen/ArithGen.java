@@ -95,12 +95,19 @@ final class ArithGen {
         Frag checks;
         LinkLayer l = g.link;
         int reg = g.allocReg();
-        int nl = l.net() < Gen.VARIABLE ? l.net() : l.net() - Gen.VARIABLE;
+        int nl = Gen.disp(l.net());
         boolean variable = l.net() >= Gen.VARIABLE;
         Proto p = ld.proto();
         switch (p) {
             case LINK -> {
-                s.add(new Insn.LoadMem(Reg.X, idx.reg()));
+                if (l.tunnel) {
+                    s.add(new Insn.LoadMem(Reg.X, g.baseReg(l.macBase)));
+                    s.add(new Insn.LoadMem(Reg.A, idx.reg()));
+                    s.add(new Insn.AluX(AluOp.ADD));
+                    s.add(new Insn.Tax());
+                } else {
+                    s.add(new Insn.LoadMem(Reg.X, idx.reg()));
+                }
                 s.add(new Insn.LoadInd(size, 0));
                 checks = null;
             }
@@ -140,7 +147,7 @@ final class ArithGen {
             s.add(new Insn.LoadMem(Reg.X, idxReg));
             return;
         }
-        s.add(new Insn.LoadMem(Reg.X, g.link.payloadReg(g)));
+        s.add(new Insn.LoadMem(Reg.X, g.baseReg(g.link.net())));
         s.add(new Insn.LoadMem(Reg.A, idxReg));
         s.add(new Insn.AluX(AluOp.ADD));
         s.add(new Insn.Tax());

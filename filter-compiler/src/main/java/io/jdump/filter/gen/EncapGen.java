@@ -1,8 +1,15 @@
 package io.jdump.filter.gen;
 
+import io.jdump.bpf.AluOp;
+import io.jdump.bpf.Extension;
+import io.jdump.bpf.Insn;
 import io.jdump.bpf.JmpOp;
+import io.jdump.bpf.Reg;
 import io.jdump.bpf.Size;
 import io.jdump.filter.ast.Expr;
+import io.jdump.filter.ir.Block;
+import io.jdump.filter.ir.Branch;
+import io.jdump.filter.ir.Sense;
 import java.util.List;
 
 /** Encapsulations that shift later offsets ({@code vlan}, {@code mpls}, {@code pppoes}) and the packet-direction tests. */
@@ -21,7 +28,7 @@ final class EncapGen {
                     throw Gen.error((e.kind() == Expr.Encap.Kind.VXLAN ? "VXLAN" : "Geneve") + " VNI " + e.id()
                             + " greater than maximum 16777215");
                 }
-                throw Gen.error("'" + e.kind().name().toLowerCase() + "' is not supported by jdump's compiler yet");
+                yield e.kind() == Expr.Encap.Kind.VXLAN ? TunnelGen.vxlan(g, e.id()) : TunnelGen.geneve(g, e.id());
             }
         };
     }
@@ -32,15 +39,50 @@ final class EncapGen {
             throw Gen.error("'vlan' not supported on DLT_" + (l.style == LinkLayer.Style.PPP ? "PPP" : l.type.name()));
         }
         if (id != null && id > 4095) throw Gen.error("VLAN tag " + id + " greater than maximum 4095");
-        if (g.opts.linuxExtensions()) {
-            throw Gen.error("'vlan' with Linux BPF extensions (VLAN tag in metadata) is not supported by jdump's compiler yet");
-        }
         Frag tpid = Frag.or(Frag.or(g.eq(l.linktype, Size.H, 0x8100), g.eq(l.linktype, Size.H, 0x88a8)),
                 g.eq(l.linktype, Size.H, 0x9100));
+        if (g.opts.linuxExtensions() && l.vlanRegs == null && !l.tunnel && !l.pppoes && l.mplsDepth == 0
+                && l.linktype < Gen.VARIABLE) {
+            return vlanLinux(g, tpid, id);
+        }
         Frag f = id == null ? tpid : Frag.and(tpid, g.eqMasked(l.linkpl, Size.H, 0x0fff, id.intValue()));
         l.linktype += 4;
         l.linkpl += 4;
         return f;
+    }
+
+    /**
+     * The first {@code vlan} of a live capture with Linux BPF extensions: the kernel may have stripped the tag
+     * into metadata ({@code vlanp}, {@code vlan_tci}) or left it in the frame. Later offsets are then only known
+     * at run time: they move by 4 in two scratch registers (zeroed at program start) when the tag is inline.
+     */
+    private static Frag vlanLinux(Gen g, Frag tpid, Long id) {
+        LinkLayer l = g.link;
+        int pl = g.allocReg(), type = g.allocReg();
+        l.vlanRegs = new int[] {pl, type};
+        Frag present = g.eq(Extension.VLAN_TAG_PRESENT.k(), Size.B, 1);
+        tpid.entry().stmts().addAll(0, List.of(new Insn.LoadMem(Reg.A, pl), add(4), new Insn.Store(Reg.A, pl),
+                new Insn.LoadMem(Reg.A, type), add(4), new Insn.Store(Reg.A, type)));
+        Frag f = Frag.or(present, tpid);
+        if (id != null) {
+            Block ask = g.block(g.load(Size.B, Extension.VLAN_TAG_PRESENT.k()), new Branch.CondK(JmpOp.JEQ, 1));
+            Block meta = g.block(g.load(Size.H, Extension.VLAN_TAG.k()), new Branch.Goto());
+            Block inline = g.block(g.load(Size.H, l.linkpl), new Branch.Goto());
+            Block cmp = g.block(List.of(new Insn.AluK(AluOp.AND, 0x0fff)), new Branch.CondK(JmpOp.JEQ, id.intValue()));
+            ask.setSuccessor(Sense.TRUE, meta);
+            ask.setSuccessor(Sense.FALSE, inline);
+            meta.setSuccessor(Sense.TRUE, cmp);
+            inline.setSuccessor(Sense.TRUE, cmp);
+            Frag c = Frag.of(cmp);
+            f = Frag.and(f, new Frag(ask, c.trueExits(), c.falseExits(), null, false));
+        }
+        l.linktype = Gen.relative(type, l.linktype);
+        l.linkpl = Gen.relative(pl, l.linkpl);
+        return f;
+    }
+
+    private static Insn add(int k) {
+        return new Insn.AluK(AluOp.ADD, k);
     }
 
     private static Frag mpls(Gen g, Long label) {

@@ -45,17 +45,37 @@ final class Gen {
      */
     static final int VARIABLE = 0x4000_0000;
 
+    /**
+     * An offset {@code k} bytes after the run-time position held in scratch register {@code reg} (the
+     * headers after {@code vxlan} / {@code geneve}); plain {@link #VARIABLE}{@code + k} is relative to the
+     * link payload register. The register is kept in bits 16 and up above {@link #VARIABLE}.
+     */
+    static int relative(int reg, int k) {
+        return VARIABLE + ((reg + 1) << 16) + k;
+    }
+
+    /** The scratch register a variable offset is relative to. */
+    int baseReg(int off) {
+        int tag = (off - VARIABLE) >>> 16;
+        return tag == 0 ? link.payloadReg(this) : tag - 1;
+    }
+
+    /** The constant part of an offset: itself when absolute, the displacement from its register when variable. */
+    static int disp(int off) {
+        return off < VARIABLE ? off : (off - VARIABLE) & 0xffff;
+    }
+
     /** The statements loading {@code size} bytes at {@code off} (absolute, or {@link #VARIABLE}-relative). */
     List<Insn> load(Size size, int off) {
         if (off < VARIABLE) return new ArrayList<>(List.of(new Insn.LoadAbs(size, off)));
-        return new ArrayList<>(List.of(new Insn.LoadMem(Reg.X, link.payloadReg(this)), new Insn.LoadInd(size, off - VARIABLE)));
+        return new ArrayList<>(List.of(new Insn.LoadMem(Reg.X, baseReg(off)), new Insn.LoadInd(size, disp(off))));
     }
 
     /** X = start of the IPv4 payload (for {@code ld [x + nl + k]}): {@code ldxb 4*([nl]&0xf)}, or its long form after a variable header. */
     List<Insn> loadIpHeaderLength() {
         int nl = link.net();
         if (nl < VARIABLE) return new ArrayList<>(List.of(new Insn.LoadMsh(nl)));
-        return new ArrayList<>(List.of(new Insn.LoadMem(Reg.X, link.payloadReg(this)), new Insn.LoadInd(Size.B, nl - VARIABLE),
+        return new ArrayList<>(List.of(new Insn.LoadMem(Reg.X, baseReg(nl)), new Insn.LoadInd(Size.B, disp(nl)),
                 new Insn.AluK(io.jdump.bpf.AluOp.AND, 0xf), new Insn.AluK(io.jdump.bpf.AluOp.LSH, 2),
                 new Insn.AluX(io.jdump.bpf.AluOp.ADD), new Insn.Tax()));
     }
@@ -75,7 +95,7 @@ final class Gen {
     Frag cmpTransportV4(int off, Size size, JmpOp op, int v) {
         int nl = link.net();
         List<Insn> s = loadIpHeaderLength();
-        s.add(new Insn.LoadInd(size, (nl < VARIABLE ? nl : nl - VARIABLE) + off));
+        s.add(new Insn.LoadInd(size, disp(nl) + off));
         return jump(s, op, v);
     }
 

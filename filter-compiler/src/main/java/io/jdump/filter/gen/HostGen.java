@@ -158,7 +158,7 @@ final class HostGen {
                 if (g.link.style == LinkLayer.Style.WLAN) {
                     yield WlanGen.mac(g, Dir.DST, off -> g.jump(List.of(new io.jdump.bpf.Insn.LoadAbs(Size.B, off)), JmpOp.JSET, 1));
                 }
-                yield g.jump(List.of(new io.jdump.bpf.Insn.LoadAbs(Size.B, g.link.macBase)), JmpOp.JSET, 1);
+                yield g.jump(g.load(Size.B, g.link.macBase), JmpOp.JSET, 1);
             }
             case IP -> withLink(g, LinkLayer.IP, () -> g.eqMasked(g.link.net() + 16, Size.B, 0xf0, 0xe0));
             case IP6 -> withLink(g, LinkLayer.IPV6, () -> g.eq(g.link.net() + 24, Size.B, 0xff));

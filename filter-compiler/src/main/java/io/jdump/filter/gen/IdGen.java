@@ -25,9 +25,9 @@ final class IdGen {
             case PROTO -> proto(g, q, id.value(), false);
             case GATEWAY -> gateway(g, q, id.value());
             case PROTOCHAIN -> {
-                proto(g, q, id.value(), true);
+                int n = protoNumber(g, q, id.value(), true);
                 if (g.link.net() >= Gen.VARIABLE) throw Gen.error("'protochain' not supported with variable length headers");
-                throw Gen.error("'protochain' is not supported by jdump's compiler yet");
+                yield ProtochainGen.gen(g, q.proto(), n);
             }
             case DEFAULT, UNDEF -> throw Gen.error("syntax error");
         };
@@ -141,6 +141,7 @@ final class IdGen {
     private static Frag gateway(Gen g, Qual q, IdValue v) {
         if (!g.link.hasMacs()) throw Gen.error("'gateway' not supported on DLT_" + g.link.type.name());
         if (g.link.mplsDepth > 0) throw Gen.error("'gateway' cannot be used within MPLS");
+        if (g.link.tunnel) throw Gen.error("'gateway' cannot be used within VXLAN or Geneve");
         String name = ((IdValue.Name) v).name();
         byte[] mac = g.opts.resolver().mac(name);
         if (mac == null) throw Gen.error("unknown Ethernet-like host '" + name + "'");
@@ -195,6 +196,21 @@ final class IdGen {
 
     private static Frag proto(Gen g, Qual q, IdValue v, boolean chain) {
         Proto p = q.proto();
+        int n = protoNumber(g, q, v, chain);
+        return switch (p) {
+            case LINK -> g.link.linktype(g, n);
+            case IP -> ProtoGen.ip(g, n);
+            case IP6 -> ProtoGen.ip6(g, n);
+            case DEFAULT -> ProtoGen.both(g, n);
+            case ISO -> ProtoGen.iso(g, n);
+            case ISIS -> ProtoGen.isisPdu(g, n);
+            default -> throw Gen.error("'" + p.word() + " proto' is not supported by jdump's compiler yet");
+        };
+    }
+
+    /** The protocol number of a {@code proto} / {@code protochain} operand, checked as libpcap does. */
+    private static int protoNumber(Gen g, Qual q, IdValue v, boolean chain) {
+        Proto p = q.proto();
         int n = switch (v) {
             case IdValue.Num(var x) -> (int) x;
             case IdValue.Name(var name) -> p == Proto.LINK ? Addresses.etherProto(name)
@@ -213,15 +229,6 @@ final class IdGen {
             throw Gen.error("HDLC protocol " + n + " greater than maximum 65535");
         }
         checkProtoRange(p, n);
-        if (chain) return null;
-        return switch (p) {
-            case LINK -> g.link.linktype(g, n);
-            case IP -> ProtoGen.ip(g, n);
-            case IP6 -> ProtoGen.ip6(g, n);
-            case DEFAULT -> ProtoGen.both(g, n);
-            case ISO -> ProtoGen.iso(g, n);
-            case ISIS -> ProtoGen.isisPdu(g, n);
-            default -> throw Gen.error("'" + p.word() + " proto' is not supported by jdump's compiler yet");
-        };
+        return n;
     }
 }

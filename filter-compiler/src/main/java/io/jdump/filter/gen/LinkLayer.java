@@ -30,8 +30,12 @@ final class LinkLayer {
     /** Scratch register holding the run-time start of the link payload, or -1 (allocated on first use). */
     int payloadReg = -1;
     /** Offset of the destination MAC address (the source follows it), or -1 without MAC addresses. */
-    final int macBase;
+    int macBase;
     boolean pppoes;
+    /** Whether a {@code vxlan} or {@code geneve} came before (the offsets are those of the inner frame). */
+    boolean tunnel;
+    /** After a {@code vlan} compiled with Linux extensions: the link payload and link type offset registers, else null. */
+    int[] vlanRegs;
 
     private LinkLayer(LinkType type, Style style, int linktype, int linkpl, int nl, int nlNosnap) {
         this(type, style, linktype, linkpl, nl, nlNosnap, style == Style.ETHER ? 0 : -1);
