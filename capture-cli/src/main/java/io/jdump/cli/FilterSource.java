@@ -25,6 +25,7 @@ final class FilterSource {
     private final Program external;
     private final String expression;
     private boolean optimize = true;
+    private boolean linuxExtensions;
     private final Map<Long, PacketFilter> filters = new HashMap<>();
 
     private FilterSource(Program external, String expression) {
@@ -60,6 +61,16 @@ final class FilterSource {
         return this;
     }
 
+    /**
+     * This source compiling for a live Linux socket or not: with Linux extensions, {@code vlan},
+     * {@code inbound} and the like read the socket's metadata (the kernel strips VLAN tags before
+     * the filter runs), as libpcap does for live captures.
+     */
+    FilterSource linuxExtensions(boolean on) {
+        linuxExtensions = on;
+        return this;
+    }
+
     /** Whether the program comes from outside ({@code --bpf}) rather than from an expression. */
     boolean isExternal() {
         return external != null;
@@ -68,7 +79,7 @@ final class FilterSource {
     /** The program to run on packets of {@code linkType} captured with {@code snaplen}. */
     Program program(int linkType, int snaplen) {
         if (external != null) return external;
-        return compile(expression, linkType, snaplen, optimize);
+        return compile(expression, linkType, snaplen, optimize, linuxExtensions);
     }
 
     /**
@@ -86,14 +97,15 @@ final class FilterSource {
      * files). An empty expression keeps every packet whole; libpcap refuses to compile even that
      * for a link type it does not know, and so do we.
      */
-    private static Program compile(String expression, int linkType, int snaplen, boolean optimize) {
+    private static Program compile(String expression, int linkType, int snaplen, boolean optimize, boolean linuxExtensions) {
         int type = linkType & 0xffff;
         LinkType named = LinkTypes.lookup(type);
         if (!LinkTypes.isSupported(type) || named == null) {
             throw new CliException("unknown data link type " + type + " (min 104, max 289)");
         }
         if (expression.isBlank()) return Program.of(new Insn.RetK(snaplen));
-        CompileOptions options = CompileOptions.of(named).withSnaplen(snaplen).withOptimize(optimize).withNetmask(0);
+        CompileOptions options = CompileOptions.of(named).withSnaplen(snaplen).withOptimize(optimize).withNetmask(0)
+                .withLinuxExtensions(linuxExtensions);
         try {
             return FilterCompiler.compile(expression, options);
         } catch (FilterException e) {

@@ -28,7 +28,7 @@ final class LiveRun implements FrameSink {
 
     LiveRun(LiveOptions live, FilterSource filters, OutputOptions output, Precision precision, Session.Streams io) {
         this.live = live;
-        this.filters = filters;
+        this.filters = filters.linuxExtensions(true);
         this.output = output;
         this.precision = precision;
         this.io = io;

@@ -10,9 +10,11 @@ import io.jdump.bpf.Program;
 import io.jdump.bpf.Reg;
 import io.jdump.bpf.Size;
 import io.jdump.capture.linux.VethPair;
-import io.jdump.filter.LinkType;
 import io.jdump.pcap.Frame;
 import org.junit.jupiter.api.Tag;
+import io.jdump.filter.CompileOptions;
+import io.jdump.filter.FilterCompiler;
+import io.jdump.filter.LinkType;
 import org.junit.jupiter.api.Test;
 
 import java.nio.ByteBuffer;
@@ -151,6 +153,32 @@ class LiveCaptureTest {
                     assertEquals(2, run.finish().captured(), "program of " + p.size() + " instructions");
                     assertEquals(List.of(1, 4), run.frames().stream().map(f -> seq(f, 22)).toList());
                 }
+            }
+        }
+    }
+
+    /**
+     * {@code vlan 5 and ether proto 0x88b5} compiled as for a live Linux socket (Linux extensions):
+     * the kernel strips the tag before the filter runs, so only the ancillary loads can see it.
+     */
+    @Test
+    void compiledVlanFilterMatchesStrippedTagsInTheKernel() throws Throwable {
+        Program p = FilterCompiler.compile("vlan 5 and ether proto 0x88b5",
+                CompileOptions.of(LinkType.EN10MB).withSnaplen(SNAP).withLinuxExtensions(true));
+        try (VethPair v = VethPair.create()) {
+            List<byte[]> sent = List.of(TestFrames.tagged(0x8100, 0x2005, TestFrames.MATCH, marker, 1),
+                    TestFrames.tagged(0x8100, 0x2006, TestFrames.MATCH, marker, 2),
+                    TestFrames.frame(TestFrames.MATCH, marker, 3),
+                    TestFrames.tagged(0x8100, 0x0005, TestFrames.OTHER, marker, 4),
+                    TestFrames.tagged(0x8100, 0x0005, TestFrames.MATCH, marker, 5));
+            try (LiveCapture capture = open(v, p, new ArrayList<>()); CaptureRun run = CaptureRun.start(capture)) {
+                assertTrue(capture.kernelFilters(), "the kernel accepts the compiled program");
+                v.sendFromPeer(sent);
+                assertTrue(run.awaitFrames(2, 5000));
+                Thread.sleep(150);
+                CaptureStats stats = run.finish();
+                assertEquals(2, stats.received(), "only the two vlan-5 0x88b5 frames reach user space");
+                assertEquals(List.of(1, 5), run.frames().stream().map(f -> seq(f, 22)).toList());
             }
         }
     }
