@@ -17,6 +17,10 @@ final class Icmp6Printer {
     static void print(Ctx c, Ip ip, int off, int len) {
         c.proto = "icmp6";
         if (!ip.addrsPrinted()) c.p(ip.src()).p(" > ").p(ip.dst()).p(": ");
+        if (len == 0) {
+            c.p("ICMP6, length 0 (invalid)");
+            return;
+        }
         int type = c.cur.u8(off);
         if (c.v() > 0) checksum(c, ip, off, len);
         c.p("ICMP6, ");
