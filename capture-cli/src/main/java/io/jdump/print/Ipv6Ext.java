@@ -32,9 +32,10 @@ final class Ipv6Ext {
                     if (fin >= 0) ip = ip.withFinalDestination(fin);
                 }
                 case 44 -> {
-                    hl = fragment(c, off, len);
+                    hl = fragment(c, ip, off);
                     if (hl < 0) return;
                     frag = true;
+                    if (!c.cur.has(off + hl, 1)) return;
                 }
                 case 51 -> {
                     hl = IpsecPrinter.ah(c, ip, off, len);
@@ -117,13 +118,20 @@ final class Ipv6Ext {
         }
     }
 
-    private static int fragment(Ctx c, int off, int len) {
+    /**
+     * The fragment header; the length shown is what the IPv6 payload length leaves after it, as an
+     * unsigned 64-bit number (tcpdump's arithmetic, so a zero payload length shows as 2^64 - 8).
+     */
+    private static int fragment(Ctx c, Ip ip, int off) {
         c.proto = "frag6";
-        c.cur.check(off, 8);
+        c.cur.check(off, c.v() > 0 ? 8 : 4);
         int fo = c.cur.u16(off + 2);
-        long id = c.cur.u32(off + 4);
-        if (c.v() > 0) c.f("frag (0x%08x:%d|%d)", id, fo & 0xfff8, len - 8);
-        else c.f("frag (%d|%d)", fo & 0xfff8, len - 8);
+        long id = c.v() > 0 ? c.cur.u32(off + 4) : 0;
+        int start = ip.srcOff() - 8;
+        long payloadEnd = start + 40L + c.cur.u16(start + 4);
+        String rest = Long.toUnsignedString(payloadEnd - (off + 8L));
+        if (c.v() > 0) c.f("frag (0x%08x:%d|%s)", id, fo & 0xfff8, rest);
+        else c.f("frag (%d|%s)", fo & 0xfff8, rest);
         if ((fo & 0xfff8) != 0) return -1;
         c.p(" ");
         return 8;

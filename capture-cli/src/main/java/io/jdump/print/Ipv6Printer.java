@@ -37,9 +37,9 @@ final class Ipv6Printer {
             c.f("truncated-ip6 - %d bytes missing!", total - len);
         }
         // A zero payload length announces a jumbogram only when a hop-by-hop header follows.
-        boolean sized = plen != 0 || nh != 0;
-        int end = c.cur.narrow(off + (sized ? Math.min(len, total) : len));
-        if (sized) len = total;
+        // tcpdump still decodes what was captured beyond a zero payload length.
+        int end = c.cur.narrow(off + (plen != 0 ? Math.min(len, total) : len));
+        if (plen != 0 || nh != 0) len = total;
         try {
             if (c.v() > 0) verbose(c, off, plen, nh, prefixed);
             else if (!c.opts.linkLevel() && !prefixed) c.p("IP6 ");
