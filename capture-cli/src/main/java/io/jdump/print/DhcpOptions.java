@@ -89,7 +89,7 @@ final class DhcpOptions {
                  73, 74, 75, 76, 92, 118 -> {
                 for (int i = 0; i + 4 <= n; i += 4) c.p(i > 0 ? "," : "").p(c.ip4(d + i));
             }
-            case 2, 24, 35, 38, 51, 58, 59, 91 -> { if (n == 4) c.p(c.cur.u32(d)); }
+            case 2, 24, 35, 38, 51, 58, 59, 91, 108 -> { if (n == 4) c.p(c.cur.u32(d)); }
             case 13, 22, 26, 57 -> { if (n == 2) c.p(c.cur.u16(d)); }
             case 12, 14, 15, 17, 18, 40, 47, 56, 60, 64, 66, 67, 100, 101, 161 -> quoted(c, d, n);
             case 61 -> clientId(c, d, n);

@@ -13,7 +13,13 @@ package io.jdump.print;
 final class Ipv6Ext {
     private Ipv6Ext() {}
 
-    static void walk(Ctx c, Ip ip, int nh, int off, int len) {
+    /**
+     * Prints the headers from {@code off}; {@code len} is what the payload length says is left,
+     * or with {@code jumbo} (a zero payload length) what was on the wire, to be replaced by the
+     * hop-by-hop header's jumbo payload option.
+     */
+    static void walk(Ctx c, Ip ip, int nh, int off, int length, boolean jumbo) {
+        long len = length;
         boolean addrs = false;
         boolean frag = false;
         while (true) {
@@ -24,7 +30,19 @@ final class Ipv6Ext {
             }
             int hl;
             switch (nh) {
-                case 0, 60 -> hl = options(c, nh, off);
+                case 0, 60 -> {
+                    hl = options(c, nh, off);
+                    if (jumbo && nh == 0) {
+                        long payload = Ipv6Options.jumbo(c, off + 2, hl - 2);
+                        if (payload < 0) {
+                            c.p("[No valid Jumbo Payload Hop-by-Hop option found] (invalid)");
+                            return;
+                        }
+                        if (payload > len) c.f("truncated-ip6 - %d bytes missing!", payload - len);
+                        len = payload;
+                        jumbo = false;
+                    }
+                }
                 case 43 -> {
                     hl = routing(c, off);
                     if (hl < 0) return;
@@ -38,7 +56,7 @@ final class Ipv6Ext {
                     if (!c.cur.has(off + hl, 1)) return;
                 }
                 case 51 -> {
-                    hl = IpsecPrinter.ah(c, ip, off, len);
+                    hl = IpsecPrinter.ah(c, ip, off, clamp(len));
                     if (hl < 0) return;
                 }
                 case 59 -> {
@@ -47,14 +65,20 @@ final class Ipv6Ext {
                 }
                 default -> {
                     Ip inner = ip.withAddrsPrinted(addrs, nh, frag);
-                    if (!Dispatch.ipProto(c, inner, nh, off, len)) c.p("ip-proto-").p(nh).p(" ").p(len);
+                    if (!Dispatch.ipProto(c, inner, nh, off, clamp(len))) c.p(" ip-proto-").p(nh).p(" ").p(len);
                     return;
                 }
             }
             nh = c.cur.u8(off);
             off += hl;
             len -= hl;
+            jumbo = false;
         }
+    }
+
+    /** A length for the transport printers, which count in ints (jumbograms can claim more). */
+    private static int clamp(long len) {
+        return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, len));
     }
 
     private static int options(Ctx c, int nh, int off) {

@@ -44,7 +44,7 @@ final class Ipv6Printer {
             if (c.v() > 0) verbose(c, off, plen, nh, prefixed);
             else if (!c.opts.linkLevel() && !prefixed) c.p("IP6 ");
             Ip ip = new Ip(true, off + 8, c.ip6(off + 8), c.ip6(off + 24), false, nh, false, c.cur.u8(off + 7), off + 24);
-            Ipv6Ext.walk(c, ip, nh, off + 40, len - 40);
+            Ipv6Ext.walk(c, ip, nh, off + 40, len - 40, plen == 0 && nh == 0);
         } finally {
             c.cur.restore(end);
         }
