@@ -26,14 +26,19 @@ final class Ipv4Options {
                 c.p(" [bad length ").p(olen).p("]");
                 return;
             }
-            c.cur.check(off, olen);
-            switch (code) {
-                case 7, 131, 137 -> route(c, off, olen);
-                case 148 -> {
-                    if (olen != 4) c.p(" [bad length ").p(olen).p("]");
-                    else if (c.cur.u16(off + 2) != 0) c.p(" value ").p(c.cur.u16(off + 2));
+            try {
+                c.cur.check(off, olen);
+                switch (code) {
+                    case 7, 131, 137 -> route(c, off, olen);
+                    case 148 -> {
+                        if (olen != 4) c.p(" [bad length ").p(olen).p("]");
+                        else if (c.cur.u16(off + 2) != 0) c.p(" value ").p(c.cur.u16(off + 2));
+                    }
+                    default -> { }
                 }
-                default -> { }
+            } catch (Truncated e) {
+                c.p(" [truncated-option]");
+                return;
             }
             off += olen;
             len -= olen;
@@ -48,9 +53,10 @@ final class Ipv4Options {
         if (((olen + 1) & 3) != 0) c.p(" [bad length ").p(olen).p("]");
         int ptr = c.cur.u8(off + 2) - 1;
         if (ptr < 3 || ((ptr + 1) & 3) != 0 || ptr > olen + 1) c.p(" [bad ptr ").p(c.cur.u8(off + 2)).p("]");
+        // As tcpdump does, a length that is not 3 + 4n reads a last address past the option.
         for (int i = 3; i < olen; i += 4) {
-            if (i + 4 > olen) break;
-            c.p(" ").p(c.ip4(off + i));
+            String addr = c.ip4(off + i);
+            c.p(" ").p(addr);
             if (ptr > i) c.p(",");
         }
     }

@@ -86,9 +86,8 @@ final class Ipv6Ext {
         int hl = (c.cur.u8(off + 1) + 1) * 8;
         c.p(nh == 0 ? "HBH " : "DSTOPT ");
         c.cur.check(off, hl);
-        if (c.v() > 0) {
-            Ipv6Options.print(c, off + 2, hl - 2);
-        }
+        if (c.v() > 0) Ipv6Options.print(c, off + 2, hl - 2);
+        else Ipv6Options.check(c, off + 2, hl - 2);
         return hl;
     }
 

@@ -22,6 +22,21 @@ final class Ipv6Options {
         return -1;
     }
 
+    /** Walks the options without printing, failing as {@link #print} does when one overruns the header. */
+    static void check(Ctx c, int off, int len) {
+        int i = 0;
+        while (i < len) {
+            if (c.cur.u8(off + i) == 0) {
+                i++;
+                continue;
+            }
+            if (i + 2 > len) throw Truncated.INSTANCE;
+            int olen = c.cur.u8(off + i + 1);
+            if (i + 2 + olen > len) throw Truncated.INSTANCE;
+            i += 2 + olen;
+        }
+    }
+
     static void print(Ctx c, int off, int len) {
         boolean jumboSeen = false;
         int i = 0;
