@@ -4,14 +4,15 @@ package io.jdump.print;
 final class Ipv4Options {
     private Ipv4Options() {}
 
-    static void print(Ctx c, int off, int len) {
+    /** Prints the options; false when one ran past the capture ({@code [truncated-option]}). */
+    static boolean print(Ctx c, int off, int len) {
         boolean first = true;
         while (len > 0) {
             if (!first) c.p(",");
             first = false;
             int code = c.cur.u8(off);
             c.p(name(code));
-            if (code == 0) return;
+            if (code == 0) return true;
             if (code == 1) {
                 off++;
                 len--;
@@ -19,12 +20,12 @@ final class Ipv4Options {
             }
             if (len < 2) {
                 c.p(" [truncated-option]");
-                return;
+                return true;
             }
             int olen = c.cur.u8(off + 1);
             if (olen < 2 || olen > len) {
                 c.p(" [bad length ").p(olen).p("]");
-                return;
+                return true;
             }
             try {
                 c.cur.check(off, olen);
@@ -38,11 +39,12 @@ final class Ipv4Options {
                 }
             } catch (Truncated e) {
                 c.p(" [truncated-option]");
-                return;
+                return false;
             }
             off += olen;
             len -= olen;
         }
+        return true;
     }
 
     private static void route(Ctx c, int off, int olen) {

@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TcpdumpCorpusTest {
     /** Ratchets: passing cases / cases. Raise when the printers improve, never lower. */
     static final double CHOSEN_FLOOR = 0.96;
-    static final double EXTENDED_FLOOR = 0.95;
+    static final double EXTENDED_FLOOR = 0.96;
     static final double GENERATED_FLOOR = 1.0;
     static final double FILTER_FLOOR = 0.92;
     static final double BPF_FLOOR = 1.0;
