@@ -30,8 +30,9 @@ final class Dhcp6Options {
         return n != null ? n : "opt_" + code;
     }
 
+    /** Prints options up to {@code len} bytes or the end of the capture, whichever comes first (as tcpdump). */
     static void print(Ctx c, int off, int len) {
-        int end = off + len;
+        int end = off + Math.max(0, Math.min(len, c.cur.avail(off)));
         int p = off;
         while (p + 4 <= end) {
             int code = c.cur.u16(p);

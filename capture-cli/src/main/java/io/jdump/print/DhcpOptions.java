@@ -20,9 +20,9 @@ final class DhcpOptions {
             Map.entry(33, "Static-Route"), Map.entry(34, "Trailer-Encapsulation"), Map.entry(35, "ARP-Timeout"),
             Map.entry(36, "Ethernet-Encapsulation"), Map.entry(37, "TCP-TTL"), Map.entry(38, "TCP-Keepalive"),
             Map.entry(39, "KeepAlive-Garbage"), Map.entry(40, "YD"), Map.entry(41, "YS"),
-            Map.entry(42, "NTP"), Map.entry(43, "Vendor-Option"), Map.entry(44, "NetBIOS-Name-Server"),
-            Map.entry(45, "NetBIOS-Datagram-Distribution"), Map.entry(46, "NetBIOS-Node"),
-            Map.entry(47, "NetBIOS-Scope"), Map.entry(48, "X-Font-Server"), Map.entry(49, "X-Display-Manager"),
+            Map.entry(42, "NTP"), Map.entry(43, "Vendor-Option"), Map.entry(44, "Netbios-Name-Server"),
+            Map.entry(45, "Netbios-Datagram-Distribution"), Map.entry(46, "Netbios-Node"),
+            Map.entry(47, "Netbios-Scope"), Map.entry(48, "X-Font-Server"), Map.entry(49, "X-Display-Manager"),
             Map.entry(50, "Requested-IP"), Map.entry(51, "Lease-Time"), Map.entry(52, "Option-Overload"),
             Map.entry(53, "DHCP-Message"), Map.entry(54, "Server-ID"), Map.entry(55, "Parameter-Request"),
             Map.entry(56, "MSG"), Map.entry(57, "MSZ"), Map.entry(58, "RN"), Map.entry(59, "RB"),
@@ -34,12 +34,12 @@ final class DhcpOptions {
             Map.entry(77, "User-Class"), Map.entry(78, "SLP-DA"), Map.entry(79, "SLP-SCOPE"),
             Map.entry(81, "Client-FQDN"), Map.entry(82, "Agent-Information"), Map.entry(88, "BCMS-Domain"),
             Map.entry(89, "BCMS-Server"), Map.entry(91, "Last-Transaction-Time"),
-            Map.entry(92, "Associated-IP"), Map.entry(93, "Client-Arch"), Map.entry(94, "Client-NDI"),
+            Map.entry(92, "Associated-IP"), Map.entry(93, "Client-Arch"), Map.entry(94, "Client-NDI"), Map.entry(95, "LDAP"),
             Map.entry(97, "Client-Machine-ID"), Map.entry(100, "POSIX-TZ"), Map.entry(101, "TZ-Name"),
-            Map.entry(116, "Auto-Config"), Map.entry(118, "Subnet-Selection"),
+            Map.entry(114, "URL"), Map.entry(116, "Auto-Config"), Map.entry(118, "Subnet-Selection"),
             Map.entry(121, "Classless-Static-Route"), Map.entry(124, "V-I Vendor Class"),
             Map.entry(125, "V-I Vendor Specific"), Map.entry(161, "MUD-URL"), Map.entry(150, "TFTP-Server-Address"),
-            Map.entry(249, "Classless-Static-Route-Microsoft"), Map.entry(252, "Web-Proxy-Auto-Discovery"));
+            Map.entry(249, "Classless-Static-Route-Microsoft"));
 
     private static final String[] MESSAGES = {"", "Discover", "Offer", "Request", "Decline", "ACK", "NACK",
         "Release", "Inform", "Force Renew", "LeaseQuery", "LeaseUnassigned", "LeaseUnknown", "LeaseActive"};
@@ -62,11 +62,21 @@ final class DhcpOptions {
                 return;
             }
             int olen = c.cur.u8(p + 1);
-            c.p("\n\t    ").p(name(code)).p(" (").p(code).p("), length ").p(olen).p(": ");
+            c.p("\n\t    ").p(name(code)).p(" (").p(code).p("), length ").p(olen).p(olen > 0 ? ": " : "");
             c.cur.check(p + 2, olen);
             value(c, code, p + 2, olen);
+            int rest = trailing(code, olen);
+            if (rest > 0) c.p("\n\t  trailing data length ").p(rest);
             p += 2 + olen;
         }
+    }
+
+    /** Bytes of a list option that do not make a whole element: tcpdump reports them as trailing data. */
+    private static int trailing(int code, int n) {
+        return switch (code) {
+            case 33 -> n % 8;
+            default -> 0;
+        };
     }
 
     private static void value(Ctx c, int code, int d, int n) {
@@ -79,7 +89,7 @@ final class DhcpOptions {
                  73, 74, 75, 76, 92, 118 -> {
                 for (int i = 0; i + 4 <= n; i += 4) c.p(i > 0 ? "," : "").p(c.ip4(d + i));
             }
-            case 2, 24, 35, 38, 51, 58, 59, 91 -> { if (n == 4) c.p(c.cur.u32(d)); }
+            case 2, 24, 35, 38, 51, 58, 59, 91, 108 -> { if (n == 4) c.p(c.cur.u32(d)); }
             case 13, 22, 26, 57 -> { if (n == 2) c.p(c.cur.u16(d)); }
             case 12, 14, 15, 17, 18, 40, 47, 56, 60, 64, 66, 67, 100, 101, 161 -> quoted(c, d, n);
             case 61 -> clientId(c, d, n);
@@ -92,7 +102,7 @@ final class DhcpOptions {
             case 77 -> userClass(c, d, n);
             case 55 -> requests(c, d, n);
             default -> {
-                for (int i = 0; i < n; i++) c.p(i > 0 ? "," : "").p(c.cur.u8(d + i));
+                for (int i = 0; i < n; i++) c.p(i > 0 ? "." : "").p(c.cur.u8(d + i));
             }
         }
     }

@@ -4,10 +4,15 @@ package io.jdump.print;
 final class DnsNames {
     private DnsNames() {}
 
+    /** tcpdump stops a name after this many characters (dots included) and says it is too long. */
+    private static final int MAX_PRINTED = 255;
+
     /** Appends the name at {@code p} to {@code out}; returns the offset after it in the message. */
     static int name(Ctx c, int msg, int p, StringBuilder out) {
+        int start = p;
         int after = -1;
         int hops = 0;
+        int printed = 0;
         boolean any = false;
         while (true) {
             int l = c.cur.u8(p);
@@ -26,7 +31,12 @@ final class DnsNames {
                 continue;
             }
             if ((l & 0xc0) != 0) throw Truncated.INSTANCE;
-            for (int i = 0; i < l; i++) {
+            for (int i = 0; i <= l; i++) {
+                if (printed++ == MAX_PRINTED) {
+                    out.append("<DOMAIN NAME TOO LONG>");
+                    return skip(c, start);
+                }
+                if (i == l) break;
                 int ch = c.cur.u8(p + 1 + i);
                 if (ch >= 0x80) {
                     out.append("M-");

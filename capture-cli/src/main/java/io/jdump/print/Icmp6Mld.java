@@ -21,12 +21,15 @@ final class Icmp6Mld {
     private static void query2(Ctx c, int off, int len) {
         int mrc = c.cur.u16(off + 4);
         long delay = mrc < 0x8000 ? mrc : (long) ((mrc & 0x0fff) | 0x1000) << (((mrc >> 12) & 7) + 3);
+        String group = c.ip6(off + 8);
         if (c.v() == 0) {
-            c.p(", length ").p(len);
+            c.p(" [gaddr ").p(group);
+            int n = c.cur.u16(off + 26);
+            if (n > 0) sources(c, off + 28, n);
+            c.p("], length ").p(len);
             return;
         }
         c.p(" [max resp delay=").p(delay).p("]");
-        String group = c.ip6(off + 8);
         int qrv = c.cur.u8(off + 24) & 7;
         int qqic = c.cur.u8(off + 25);
         long qqi = qqic < 128 ? qqic : (long) ((qqic & 0x0f) | 0x10) << (((qqic >> 4) & 7) + 3);
@@ -58,7 +61,7 @@ final class Icmp6Mld {
     }
 
     private static void sources(Ctx c, int p, int n) {
-        if (c.v() == 1) {
+        if (c.v() <= 1) {
             c.p(", ").p(n).p(" source(s)");
             return;
         }

@@ -17,6 +17,10 @@ final class Icmp6Printer {
     static void print(Ctx c, Ip ip, int off, int len) {
         c.proto = "icmp6";
         if (!ip.addrsPrinted()) c.p(ip.src()).p(" > ").p(ip.dst()).p(": ");
+        if (len == 0) {
+            c.p("ICMP6, length 0 (invalid)");
+            return;
+        }
         int type = c.cur.u8(off);
         if (c.v() > 0) checksum(c, ip, off, len);
         c.p("ICMP6, ");
@@ -44,6 +48,9 @@ final class Icmp6Printer {
             case 137 -> Icmp6Nd.redirect(c, off, len);
             case 130, 131, 132 -> Icmp6Mld.v1(c, type, off, len);
             case 143 -> Icmp6Mld.report2(c, off, len);
+            case 138 -> Icmp6Renumbering.print(c, off, len);
+            case 139 -> Icmp6NodeInfo.query(c, off, len);
+            case 140 -> Icmp6NodeInfo.reply(c, off, len);
             case 1 -> {
                 c.p(unreachable(c.cur.u8(off + 1), c.ip6(off + 8 + 24))).p(", length ").p(len);
             }
@@ -52,7 +59,10 @@ final class Icmp6Printer {
                     : c.cur.u8(off + 1) == 1 ? "time exceeded in-reass" : "time exceeded - unknown code (" + c.cur.u8(off + 1) + ")")
                     .p(", length ").p(len);
             case 4 -> c.p(paramProblem(c.cur.u8(off + 1))).p(c.cur.u32(off + 4)).p(", length ").p(len);
-            default -> c.f("unknown icmp6 type (%d), length %d", type, len);
+            default -> {
+                c.f("unknown icmp6 type (%d), length %d", type, len);
+                c.hex(off, len);
+            }
         }
     }
 

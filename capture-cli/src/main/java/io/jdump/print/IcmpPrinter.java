@@ -15,7 +15,7 @@ final class IcmpPrinter {
 
     static void print(Ctx c, Ip ip, int off, int len) {
         c.proto = "icmp";
-        c.cur.check(off, 8);
+        c.cur.check(off, 2);
         int type = c.cur.u8(off);
         int code = c.cur.u8(off + 1);
         if (isError(type) && type != 4) c.cur.check(off + 8, 20);
@@ -23,6 +23,7 @@ final class IcmpPrinter {
         c.p("ICMP ").p(text).p(", length ").p(len);
         if (c.v() > 0 && isError(type)) {
             c.p("\n\t");
+            c.cur.check(off, 8);
             int end = c.cur.narrow(off + len);
             int quoted = c.cur.has(off + 10, 2) ? Math.max(len - 8, c.cur.u16(off + 10)) : len - 8;
             Ipv4Printer.print(c, off + 8, quoted);

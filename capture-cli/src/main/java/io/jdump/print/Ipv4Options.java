@@ -4,14 +4,15 @@ package io.jdump.print;
 final class Ipv4Options {
     private Ipv4Options() {}
 
-    static void print(Ctx c, int off, int len) {
+    /** Prints the options; false when one ran past the capture ({@code [truncated-option]}). */
+    static boolean print(Ctx c, int off, int len) {
         boolean first = true;
         while (len > 0) {
             if (!first) c.p(",");
             first = false;
             int code = c.cur.u8(off);
             c.p(name(code));
-            if (code == 0) return;
+            if (code == 0) return true;
             if (code == 1) {
                 off++;
                 len--;
@@ -19,25 +20,31 @@ final class Ipv4Options {
             }
             if (len < 2) {
                 c.p(" [truncated-option]");
-                return;
+                return true;
             }
             int olen = c.cur.u8(off + 1);
             if (olen < 2 || olen > len) {
                 c.p(" [bad length ").p(olen).p("]");
-                return;
+                return true;
             }
-            c.cur.check(off, olen);
-            switch (code) {
-                case 7, 131, 137 -> route(c, off, olen);
-                case 148 -> {
-                    if (olen != 4) c.p(" [bad length ").p(olen).p("]");
-                    else if (c.cur.u16(off + 2) != 0) c.p(" value ").p(c.cur.u16(off + 2));
+            try {
+                c.cur.check(off, olen);
+                switch (code) {
+                    case 7, 131, 137 -> route(c, off, olen);
+                    case 148 -> {
+                        if (olen != 4) c.p(" [bad length ").p(olen).p("]");
+                        else if (c.cur.u16(off + 2) != 0) c.p(" value ").p(c.cur.u16(off + 2));
+                    }
+                    default -> { }
                 }
-                default -> { }
+            } catch (Truncated e) {
+                c.p(" [truncated-option]");
+                return false;
             }
             off += olen;
             len -= olen;
         }
+        return true;
     }
 
     private static void route(Ctx c, int off, int olen) {
@@ -48,9 +55,10 @@ final class Ipv4Options {
         if (((olen + 1) & 3) != 0) c.p(" [bad length ").p(olen).p("]");
         int ptr = c.cur.u8(off + 2) - 1;
         if (ptr < 3 || ((ptr + 1) & 3) != 0 || ptr > olen + 1) c.p(" [bad ptr ").p(c.cur.u8(off + 2)).p("]");
+        // As tcpdump does, a length that is not 3 + 4n reads a last address past the option.
         for (int i = 3; i < olen; i += 4) {
-            if (i + 4 > olen) break;
-            c.p(" ").p(c.ip4(off + i));
+            String addr = c.ip4(off + i);
+            c.p(" ").p(addr);
             if (ptr > i) c.p(",");
         }
     }

@@ -55,12 +55,15 @@ final class Ipv4Printer {
         int fragField = c.cur.u16(off + 6);
         int fragOff = (fragField & 0x1fff) * 8;
         int proto = c.cur.u8(off + 9);
-        if (c.v() > 0) verbose(c, off, hlen, len, fragField, proto);
+        boolean optionCut = c.v() > 0 && verbose(c, off, hlen, len, fragField, proto);
         Ip ip = new Ip(false, off + 12, c.ip4(off + 12), c.ip4(off + 16), false, proto, (fragField & 0x3fff) != 0,
                 c.cur.u8(off + 8), off + 16);
         int plen = len - hlen;
         if (fragOff != 0) {
             addrs(c, ip);
+            // tcpdump gives up on a later fragment whose options ran past the capture.
+            c.proto = "ip";
+            if (optionCut) throw Truncated.INSTANCE;
             c.p("ip-proto-").p(proto);
             return;
         }
@@ -75,7 +78,8 @@ final class Ipv4Printer {
         c.p(ip.src()).p(" > ").p(ip.dst()).p(": ");
     }
 
-    private static void verbose(Ctx c, int off, int hlen, int len, int fragField, int proto) {
+    /** Prints the -v header fields; true when the options ran past the capture. */
+    private static boolean verbose(Ctx c, int off, int hlen, int len, int fragField, int proto) {
         int tos = c.cur.u8(off + 1);
         c.f("(tos 0x%x", tos);
         switch (tos & 3) {
@@ -96,9 +100,10 @@ final class Ipv4Printer {
         c.p(flags.isEmpty() ? "none" : flags).p("]");
         c.p(", proto ").p(IpProto.name(proto)).p(" (").p(proto).p(")");
         c.p(", length ").p(c.cur.u16(off + 2));
+        boolean cut = false;
         if (hlen > 20) {
             c.p(", options (");
-            Ipv4Options.print(c, off + 20, hlen - 20);
+            cut = !Ipv4Options.print(c, off + 20, hlen - 20);
             c.p(")");
         }
         if (c.cur.has(off, hlen)) {
@@ -109,6 +114,7 @@ final class Ipv4Printer {
             }
         }
         c.p(")\n    ");
+        return cut;
     }
 
     private static int correct(Ctx c, int off, int hlen) {

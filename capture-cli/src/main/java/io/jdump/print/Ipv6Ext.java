@@ -13,7 +13,13 @@ package io.jdump.print;
 final class Ipv6Ext {
     private Ipv6Ext() {}
 
-    static void walk(Ctx c, Ip ip, int nh, int off, int len) {
+    /**
+     * Prints the headers from {@code off}; {@code len} is what the payload length says is left,
+     * or with {@code jumbo} (a zero payload length) what was on the wire, to be replaced by the
+     * hop-by-hop header's jumbo payload option.
+     */
+    static void walk(Ctx c, Ip ip, int nh, int off, int length, boolean jumbo) {
+        long len = length;
         boolean addrs = false;
         boolean frag = false;
         while (true) {
@@ -24,7 +30,19 @@ final class Ipv6Ext {
             }
             int hl;
             switch (nh) {
-                case 0, 60 -> hl = options(c, nh, off);
+                case 0, 60 -> {
+                    hl = options(c, nh, off);
+                    if (jumbo && nh == 0) {
+                        long payload = Ipv6Options.jumbo(c, off + 2, hl - 2);
+                        if (payload < 0) {
+                            c.p("[No valid Jumbo Payload Hop-by-Hop option found] (invalid)");
+                            return;
+                        }
+                        if (payload > len) c.f("truncated-ip6 - %d bytes missing!", payload - len);
+                        len = payload;
+                        jumbo = false;
+                    }
+                }
                 case 43 -> {
                     hl = routing(c, off);
                     if (hl < 0) return;
@@ -32,12 +50,13 @@ final class Ipv6Ext {
                     if (fin >= 0) ip = ip.withFinalDestination(fin);
                 }
                 case 44 -> {
-                    hl = fragment(c, off, len);
+                    hl = fragment(c, ip, off);
                     if (hl < 0) return;
                     frag = true;
+                    if (!c.cur.has(off + hl, 1)) return;
                 }
                 case 51 -> {
-                    hl = IpsecPrinter.ah(c, ip, off, len);
+                    hl = IpsecPrinter.ah(c, ip, off, clamp(len));
                     if (hl < 0) return;
                 }
                 case 59 -> {
@@ -46,14 +65,20 @@ final class Ipv6Ext {
                 }
                 default -> {
                     Ip inner = ip.withAddrsPrinted(addrs, nh, frag);
-                    if (!Dispatch.ipProto(c, inner, nh, off, len)) c.p("ip-proto-").p(nh).p(" ").p(len);
+                    if (!Dispatch.ipProto(c, inner, nh, off, clamp(len))) c.p(" ip-proto-").p(nh).p(" ").p(len);
                     return;
                 }
             }
             nh = c.cur.u8(off);
             off += hl;
             len -= hl;
+            jumbo = false;
         }
+    }
+
+    /** A length for the transport printers, which count in ints (jumbograms can claim more). */
+    private static int clamp(long len) {
+        return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, len));
     }
 
     private static int options(Ctx c, int nh, int off) {
@@ -61,9 +86,8 @@ final class Ipv6Ext {
         int hl = (c.cur.u8(off + 1) + 1) * 8;
         c.p(nh == 0 ? "HBH " : "DSTOPT ");
         c.cur.check(off, hl);
-        if (c.v() > 0) {
-            Ipv6Options.print(c, off + 2, hl - 2);
-        }
+        if (c.v() > 0) Ipv6Options.print(c, off + 2, hl - 2);
+        else Ipv6Options.check(c, off + 2, hl - 2);
         return hl;
     }
 
@@ -117,13 +141,20 @@ final class Ipv6Ext {
         }
     }
 
-    private static int fragment(Ctx c, int off, int len) {
+    /**
+     * The fragment header; the length shown is what the IPv6 payload length leaves after it, as an
+     * unsigned 64-bit number (tcpdump's arithmetic, so a zero payload length shows as 2^64 - 8).
+     */
+    private static int fragment(Ctx c, Ip ip, int off) {
         c.proto = "frag6";
-        c.cur.check(off, 8);
+        c.cur.check(off, c.v() > 0 ? 8 : 4);
         int fo = c.cur.u16(off + 2);
-        long id = c.cur.u32(off + 4);
-        if (c.v() > 0) c.f("frag (0x%08x:%d|%d)", id, fo & 0xfff8, len - 8);
-        else c.f("frag (%d|%d)", fo & 0xfff8, len - 8);
+        long id = c.v() > 0 ? c.cur.u32(off + 4) : 0;
+        int start = ip.srcOff() - 8;
+        long payloadEnd = start + 40L + c.cur.u16(start + 4);
+        String rest = Long.toUnsignedString(payloadEnd - (off + 8L));
+        if (c.v() > 0) c.f("frag (0x%08x:%d|%s)", id, fo & 0xfff8, rest);
+        else c.f("frag (%d|%s)", fo & 0xfff8, rest);
         if ((fo & 0xfff8) != 0) return -1;
         c.p(" ");
         return 8;

@@ -36,13 +36,15 @@ final class Ipv6Printer {
             prefixed = true;
             c.f("truncated-ip6 - %d bytes missing!", total - len);
         }
+        // A zero payload length announces a jumbogram only when a hop-by-hop header follows.
+        // tcpdump still decodes what was captured beyond a zero payload length.
         int end = c.cur.narrow(off + (plen != 0 ? Math.min(len, total) : len));
-        if (plen != 0) len = total;
+        if (plen != 0 || nh != 0) len = total;
         try {
             if (c.v() > 0) verbose(c, off, plen, nh, prefixed);
             else if (!c.opts.linkLevel() && !prefixed) c.p("IP6 ");
             Ip ip = new Ip(true, off + 8, c.ip6(off + 8), c.ip6(off + 24), false, nh, false, c.cur.u8(off + 7), off + 24);
-            Ipv6Ext.walk(c, ip, nh, off + 40, len - 40);
+            Ipv6Ext.walk(c, ip, nh, off + 40, len - 40, plen == 0 && nh == 0);
         } finally {
             c.cur.restore(end);
         }

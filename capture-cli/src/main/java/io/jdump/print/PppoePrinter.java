@@ -55,6 +55,7 @@ final class PppoePrinter {
         switch (proto) {
             case 0x21 -> Ipv4Printer.print(c, off + hl, len - hl);
             case 0x57 -> Ipv6Printer.print(c, off + hl, len - hl);
+            case 0xc021 -> PppCpPrinter.lcp(c, off + hl, len - hl, len);
             default -> c.hexAscii(off + hl, len - hl);
         }
     }

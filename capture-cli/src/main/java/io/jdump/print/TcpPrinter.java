@@ -23,7 +23,7 @@ final class TcpPrinter {
 
     static void print(Ctx c, Ip ip, int off, int len) {
         c.proto = "tcp";
-        if (!c.cur.has(off, 4)) {
+        if (!c.cur.has(off, 4) || len == 0) {
             if (!ip.addrsPrinted()) c.p(ip.src()).p(" > ").p(ip.dst()).p(":");
             throw Truncated.INSTANCE;
         }

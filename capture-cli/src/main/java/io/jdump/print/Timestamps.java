@@ -9,6 +9,7 @@ import java.time.ZoneId;
  * none ({@code -t}), seconds since the epoch ({@code -tt}), delta to the previous frame
  * ({@code -ttt}), date and time ({@code -tttt}), delta to the first frame ({@code -ttttt}).
  * Fractions are 6 digits, or 9 with {@code --nano}; an out-of-range fraction is printed as is.
+ * As tcpdump 4.99 does, {@code -tt} prints the seconds as an unsigned 32-bit number.
  */
 final class Timestamps {
     private final ZoneId zone;
@@ -31,7 +32,7 @@ final class Timestamps {
             case NONE -> { }
             case DEFAULT -> clock(out, sec, frac, nano, false);
             case DATE -> clock(out, sec, frac, nano, true);
-            case EPOCH -> out.append(sec).append('.').append(pad(frac, nano)).append(' ');
+            case EPOCH -> out.append(sec & 0xffffffffL).append('.').append(pad(frac, nano)).append(' ');
             case DELTA_PREVIOUS -> delta(out, sec, nanos, prevSec, prevNano, nano);
             case DELTA_FIRST -> delta(out, sec, nanos, firstSec, firstNano, nano);
         }
@@ -40,7 +41,9 @@ final class Timestamps {
     }
 
     private void clock(StringBuilder out, long sec, long frac, boolean nano, boolean date) {
-        if (sec > Integer.MAX_VALUE) {
+        // libpcap reads a classic pcap's 32-bit seconds as signed, so tcpdump cannot convert
+        // 2^31..2^32-1; pcapng's 64-bit stamps beyond that convert.
+        if (sec > Integer.MAX_VALUE && sec <= 0xffffffffL) {
             out.append("[Error converting time] ");
             return;
         }

@@ -5,7 +5,6 @@ import io.jdump.pcap.PcapReader;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -15,17 +14,6 @@ final class Render {
     private Render() {}
 
     static final ZoneId UTC = ZoneId.of("UTC");
-
-    /** True when the file starts with a classic pcap magic (pcapng files are not read yet). */
-    static boolean isClassicPcap(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] m = in.readNBytes(4);
-            if (m.length < 4) return false;
-            int be = (m[0] & 0xff) << 24 | (m[1] & 0xff) << 16 | (m[2] & 0xff) << 8 | m[3] & 0xff;
-            int le = Integer.reverseBytes(be);
-            return be == 0xa1b2c3d4 || be == 0xa1b23c4d || le == 0xa1b2c3d4 || le == 0xa1b23c4d;
-        }
-    }
 
     /** The whole output for {@code file}; a damaged trailing record ends the output as tcpdump's does. */
     static String file(Path file, PrintOptions opts) throws IOException {
