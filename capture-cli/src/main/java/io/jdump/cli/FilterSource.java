@@ -109,8 +109,20 @@ final class FilterSource {
         try {
             return FilterCompiler.compile(expression, options);
         } catch (FilterException e) {
-            throw new CliException("can't parse filter expression: " + e.getMessage() + where(expression, e), e);
+            throw new CliException(message(expression, e), e);
         }
+    }
+
+    /**
+     * The error line as tcpdump prints it: libpcap prefixes only grammar errors with
+     * {@code can't parse filter expression: } ({@code syntax error}); other errors are their own
+     * message ({@code illegal port number 70000 > 65535}). Syntax errors also say where.
+     */
+    static String message(String expression, FilterException e) {
+        if (e instanceof FilterSyntaxException && e.getMessage().startsWith("syntax error")) {
+            return "can't parse filter expression: " + e.getMessage() + where(expression, e);
+        }
+        return e.getMessage() + where(expression, e);
     }
 
     /** For a syntax error, where it happened: {@code  (at character 9: "and")}; empty otherwise. */

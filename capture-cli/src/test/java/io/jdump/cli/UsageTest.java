@@ -101,10 +101,17 @@ class UsageTest {
     }
 
     @Test
+    void semanticErrorIsLibpcapsMessageWithoutTheParsePrefix() {
+        Jdump.Result port = Jdump.run("-r", HTTP, "port", "70000");
+        assertEquals(1, port.status());
+        assertEquals("jdump: port number 70000 greater than maximum 65535", port.lastError());
+    }
+
+    @Test
     void unknownHostIsOneLine() {
         Jdump.Result r = Jdump.run("-r", HTTP, "host", "nosuchhost.invalid");
         assertEquals(1, r.status());
-        assertTrue(r.lastError().startsWith("jdump: can't parse filter expression: "), r.err());
+        assertEquals("jdump: unknown host 'nosuchhost.invalid'", r.lastError());
         assertEquals(1, r.err().lines().filter(l -> l.startsWith("jdump:")).count(), r.err());
     }
 
