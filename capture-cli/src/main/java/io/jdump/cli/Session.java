@@ -8,6 +8,7 @@ import io.jdump.pcap.CaptureWriter;
 import io.jdump.pcap.PcapNgWriter;
 import io.jdump.pcap.PcapWriter;
 import io.jdump.pcap.Precision;
+import io.jdump.pcap.RotatingWriter;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,6 +41,7 @@ final class Session {
     /** Runs; returns the exit status, or throws {@link CliException} for a one-line failure. */
     int run() throws IOException {
         input.validate();
+        output.validate();
         Precision precision = output.timeStampPrecision();
         if ("-".equals(input.readFile) && "-".equals(filter.programFile)) {
             throw new CliException("-r - and --bpf - cannot both read standard input");
@@ -108,10 +110,14 @@ final class Session {
     /** The -w writer for packets of {@code linkType}, or null without -w. */
     static CaptureWriter openWriter(OutputOptions output, Streams io, int linkType, int snaplen, Precision precision) throws IOException {
         if (output.writeFile == null) return null;
-        OutputStream out = Io.create(output.writeFile, io.out());
-        return output.pcapng
-                ? new PcapNgWriter(out, precision)
-                : new PcapWriter(out, linkType, snaplen, precision);
+        RotatingWriter.Opener opener = name -> {
+            OutputStream out = Io.create(name, io.out());
+            return output.pcapng ? new PcapNgWriter(out, precision) : new PcapWriter(out, linkType, snaplen, precision);
+        };
+        long limit = output.rotateAfter();
+        return limit > 0
+                ? new RotatingWriter(output.writeFile, limit, output.ringSize(), opener)
+                : opener.open(output.writeFile);
     }
 
     private FilterSource filterSource() {
