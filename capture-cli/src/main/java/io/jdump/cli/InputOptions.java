@@ -14,6 +14,9 @@ final class InputOptions {
     @Option(names = "-r", paramLabel = "file", description = "Read packets from a pcap or pcapng file ('-' for standard input).")
     String readFile;
 
+    @Option(names = "-V", paramLabel = "file", description = "Read the savefiles named in file, one a line, in turn, as -r would.")
+    String fileList;
+
     @Option(names = "-c", paramLabel = "count", description = "Exit after the filter has kept count packets.")
     String count;
 

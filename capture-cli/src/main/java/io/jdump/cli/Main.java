@@ -23,13 +23,20 @@ import java.util.concurrent.Callable;
  * Options live in mixins, one per concern ({@link InputOptions}, {@link FilterOptions},
  * {@link OutputOptions}, {@link LiveOptions}); the work is done by a {@link Session}.
  */
-@Command(name = "jdump", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, sortOptions = false,
+@Command(name = "jdump", versionProvider = Main.Version.class, sortOptions = false,
         description = "Dump traffic on a network, or from a capture file, through a classic BPF filter.")
 public final class Main implements Callable<Integer> {
     @Mixin InputOptions input;
     @Mixin FilterOptions filter;
     @Mixin OutputOptions output;
     @Mixin LiveOptions live;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
+
+    /** No -V here: that is tcpdump's savefile list ({@link InputOptions}). */
+    @Option(names = "--version", versionHelp = true, description = "Print version information and exit.")
+    boolean version;
 
     @Option(names = "--debug", description = "Print a stack trace with error messages.")
     boolean debug;

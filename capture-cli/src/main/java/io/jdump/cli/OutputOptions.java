@@ -16,6 +16,12 @@ final class OutputOptions {
     @Option(names = "-w", paramLabel = "file", description = "Write the kept packets to a capture file ('-' for standard output).")
     String writeFile;
 
+    @Option(names = "-C", paramLabel = "file_size", description = "Start a new -w file when the current one is larger than file_size millions of bytes.")
+    String fileSize;
+
+    @Option(names = "-W", paramLabel = "filecount", description = "With -C: a ring of filecount -w files, overwritten in turn.")
+    String fileCount;
+
     @Option(names = "--pcapng", description = "Write pcapng instead of classic pcap.")
     boolean pcapng;
 
@@ -43,6 +49,36 @@ final class OutputOptions {
 
     @Option(names = "--nano", description = "Same as --time-stamp-precision=nano.")
     void nano(boolean on) { precision = "nano"; }
+
+    /** Checks -C and -W as tcpdump does while parsing its options. */
+    void validate() {
+        rotateAfter();
+        ringSize();
+    }
+
+    /** The -C size in bytes, or 0 without -C. */
+    long rotateAfter() {
+        if (fileSize == null) return 0;
+        try {
+            long n = Long.parseLong(fileSize);
+            if (n > 0 && n <= Long.MAX_VALUE / 1_000_000) return n * 1_000_000;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new CliException("invalid file size " + fileSize);
+    }
+
+    /** The -W count, or 0 without -W. */
+    int ringSize() {
+        if (fileCount == null) return 0;
+        try {
+            int n = Integer.parseInt(fileCount);
+            if (n > 0) return n;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new CliException("invalid number of output files " + fileCount);
+    }
 
     /** The precision the last of --micro, --nano and --time-stamp-precision chose. */
     Precision timeStampPrecision() {

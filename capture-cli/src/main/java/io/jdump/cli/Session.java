@@ -8,11 +8,16 @@ import io.jdump.pcap.CaptureWriter;
 import io.jdump.pcap.PcapNgWriter;
 import io.jdump.pcap.PcapWriter;
 import io.jdump.pcap.Precision;
+import io.jdump.pcap.RotatingWriter;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 
 /**
  * One run of the command once its options are parsed: print the filter program ({@code -d}),
@@ -40,6 +45,7 @@ final class Session {
     /** Runs; returns the exit status, or throws {@link CliException} for a one-line failure. */
     int run() throws IOException {
         input.validate();
+        output.validate();
         Precision precision = output.timeStampPrecision();
         if ("-".equals(input.readFile) && "-".equals(filter.programFile)) {
             throw new CliException("-r - and --bpf - cannot both read standard input");
@@ -48,7 +54,8 @@ final class Session {
             throw new CliException("--bpf cannot be combined with a filter expression");
         }
         if (filter.dumpLevel() > 0 && !live.listInterfaces()) return dump();
-        if (input.readFile == null) {
+        if (input.readFile != null && input.fileList != null) throw new CliException("-V and -r are mutually exclusive.");
+        if (input.readFile == null && input.fileList == null) {
             live.withSnaplen(input.snapshotLength()).withCount(input.packetLimit() == Long.MAX_VALUE ? 0 : input.packetLimit());
             return new LiveRun(live, filterSource(), output, precision, io).run();
         }
@@ -77,22 +84,72 @@ final class Session {
     }
 
     private int offline(Precision precision) throws IOException {
-        boolean classic = output.writeFile != null && !output.pcapng;
-        try (SavefileSource source = SavefileSource.open(input.readFile, io.in(), classic)) {
-            announce(source);
-            FilterSource filters = filterSource();
-            filters.filter(source.linkType(), source.snaplen());
-            FramePrinter printer = output.printing() ? output.printer(io.text(), precision) : null;
-            PacketLoop.Outcome outcome;
-            try (CaptureWriter writer = openWriter(source, precision)) {
-                outcome = new PacketLoop(filters, writer, printer, output.packetBuffered, input.packetLimit()).run(source);
-            } catch (IOException e) {
-                throw new CliException(output.writeFile + ": " + Io.reason(e), e);
+        List<String> files = input.readFile != null ? List.of(input.readFile) : savefileList();
+        FramePrinter printer = output.printing() ? output.printer(io.text(), precision) : null;
+        CaptureWriter writer = null;
+        Integer firstLinkType = null;
+        try {
+            for (String name : files) {
+                if (name.isEmpty()) throw new CliException(": No such file or directory");
+                try (SavefileSource source = SavefileSource.open(name, io.in(), output.writeFile != null && !output.pcapng)) {
+                    if (writer != null && source.linkType() != firstLinkType) {
+                        throw new CliException(name + ": new dlt does not match original");
+                    }
+                    announce(source);
+                    FilterSource filters = filterSource();
+                    filters.filter(source.linkType(), source.snaplen());
+                    if (firstLinkType == null) {
+                        firstLinkType = source.linkType();
+                        writer = open(source, precision);
+                    }
+                    loop(source, filters, writer, printer);
+                }
             }
-            if (output.countOnly) io.text().println(outcome.kept() + (outcome.kept() == 1 ? " packet" : " packets"));
-            if (outcome.failure() != null) throw new CliException("pcap_loop: " + outcome.failure().getMessage(), outcome.failure());
-            return 0;
+        } finally {
+            if (writer != null) closeWriter(writer);
         }
+        return 0;
+    }
+
+    /** Runs the packet loop over one file (tcpdump's -c counts per file). */
+    private void loop(SavefileSource source, FilterSource filters, CaptureWriter writer, FramePrinter printer) {
+        PacketLoop.Outcome outcome;
+        try {
+            outcome = new PacketLoop(filters, writer, printer, output.packetBuffered, input.packetLimit()).run(source);
+        } catch (IOException e) {
+            throw new CliException(output.writeFile + ": " + Io.reason(e), e);
+        }
+        if (output.countOnly) io.text().println(outcome.kept() + (outcome.kept() == 1 ? " packet" : " packets"));
+        if (outcome.failure() != null) throw new CliException("pcap_loop: " + outcome.failure().getMessage(), outcome.failure());
+    }
+
+    private CaptureWriter open(PacketSource source, Precision precision) {
+        try {
+            return openWriter(source, precision);
+        } catch (IOException e) {
+            throw new CliException(output.writeFile + ": " + Io.reason(e), e);
+        }
+    }
+
+    private void closeWriter(CaptureWriter writer) {
+        try {
+            writer.close();
+        } catch (IOException e) {
+            throw new CliException(output.writeFile + ": " + Io.reason(e), e);
+        }
+    }
+
+    /** The -V file's lines: the names of the savefiles to read in turn. */
+    private List<String> savefileList() {
+        String text;
+        try {
+            text = Files.readString(Path.of(input.fileList), StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            throw new CliException("Unable to open file: " + Io.reason(e), e);
+        }
+        List<String> names = text.lines().toList();
+        if (names.isEmpty()) throw new CliException("Nothing in " + input.fileList);
+        return names;
     }
 
     private void announce(PacketSource source) {
@@ -108,10 +165,14 @@ final class Session {
     /** The -w writer for packets of {@code linkType}, or null without -w. */
     static CaptureWriter openWriter(OutputOptions output, Streams io, int linkType, int snaplen, Precision precision) throws IOException {
         if (output.writeFile == null) return null;
-        OutputStream out = Io.create(output.writeFile, io.out());
-        return output.pcapng
-                ? new PcapNgWriter(out, precision)
-                : new PcapWriter(out, linkType, snaplen, precision);
+        RotatingWriter.Opener opener = name -> {
+            OutputStream out = Io.create(name, io.out());
+            return output.pcapng ? new PcapNgWriter(out, precision) : new PcapWriter(out, linkType, snaplen, precision);
+        };
+        long limit = output.rotateAfter();
+        return limit > 0
+                ? new RotatingWriter(output.writeFile, limit, output.ringSize(), opener)
+                : opener.open(output.writeFile);
     }
 
     private FilterSource filterSource() {

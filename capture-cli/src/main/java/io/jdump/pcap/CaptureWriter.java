@@ -9,7 +9,10 @@ import java.io.IOException;
  * ({@link PcapNgWriter}). Writers buffer; {@link #flush()} pushes what has been written to the
  * stream (tcpdump's {@code -U}), {@link #close()} flushes and closes it.
  */
-public sealed interface CaptureWriter extends Closeable, Flushable permits PcapWriter, PcapNgWriter {
+public sealed interface CaptureWriter extends Closeable, Flushable permits PcapWriter, PcapNgWriter, RotatingWriter {
+    /** The number of bytes written so far, including those still buffered. */
+    long size();
+
     /**
      * Writes one record.
      *

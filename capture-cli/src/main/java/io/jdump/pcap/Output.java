@@ -14,6 +14,7 @@ final class Output {
     private final OutputStream out;
     private final byte[] buf = new byte[1 << 20];
     private int len;
+    private long drained;
 
     Output(OutputStream out) {
         this.out = out;
@@ -49,7 +50,9 @@ final class Output {
             System.arraycopy(b, off, buf, len, n);
             len += n;
         } else {
+            drain();
             out.write(b, off, n);
+            drained += n;
         }
     }
 
@@ -62,7 +65,13 @@ final class Output {
 
     private void drain() throws IOException {
         if (len > 0) out.write(buf, 0, len);
+        drained += len;
         len = 0;
+    }
+
+    /** The number of bytes written so far, buffered or not: the file's size once flushed. */
+    long position() {
+        return drained + len;
     }
 
     void flush() throws IOException {

@@ -71,6 +71,11 @@ public final class PcapNgWriter implements CaptureWriter {
     }
 
     @Override
+    public long size() {
+        return out.position();
+    }
+
+    @Override
     public void flush() throws IOException {
         out.flush();
     }

@@ -57,6 +57,11 @@ public final class PcapWriter implements CaptureWriter {
     }
 
     @Override
+    public long size() {
+        return out.position();
+    }
+
+    @Override
     public void flush() throws IOException {
         out.flush();
     }

@@ -1,0 +1,81 @@
+package io.jdump.pcap;
+
+import java.io.IOException;
+
+/**
+ * tcpdump's {@code -C} and {@code -W}: writes to a file until it is larger than a size, then
+ * closes it and goes on in the next one. Without a file count the files are named
+ * {@code base}, {@code base1}, {@code base2}...; with one they form a ring {@code base0} ..
+ * {@code base(count-1)}, numbered with leading zeros, and the first is overwritten after the last.
+ */
+public final class RotatingWriter implements CaptureWriter {
+    /** Opens the writer for one file of the series. */
+    @FunctionalInterface
+    public interface Opener {
+        /** A new writer on the file called {@code name}, with its file header written. */
+        CaptureWriter open(String name) throws IOException;
+    }
+
+    private final String base;
+    private final long limit;
+    private final int fileCount;
+    private final Opener opener;
+    private CaptureWriter current;
+    private int index;
+
+    /**
+     * Opens the first file.
+     *
+     * @param base      the {@code -w} name
+     * @param limit     rotate before a packet when the file holds more than this many bytes
+     * @param fileCount the {@code -W} ring size, or 0 for no ring
+     */
+    public RotatingWriter(String base, long limit, int fileCount, Opener opener) throws IOException {
+        this.base = base;
+        this.limit = limit;
+        this.fileCount = fileCount;
+        this.opener = opener;
+        this.current = opener.open(name(base, 0, fileCount));
+    }
+
+    /**
+     * The name of file {@code index} (from 0) of the series on {@code base}, as tcpdump names it:
+     * the number has as many digits as the largest of the ring ({@code fileCount - 1}), and none
+     * at all for the first file without a ring or in a ring of one.
+     */
+    public static String name(String base, int index, int fileCount) {
+        int width = fileCount > 1 ? Integer.toString(fileCount - 1).length() : 0;
+        if (width == 0 && index == 0) return base;
+        return width == 0 ? base + index : base + String.format("%0" + width + "d", index);
+    }
+
+    @Override
+    public void write(int linkType, int snaplen, long seconds, long nanos, int wirelen, byte[] buf, int off, int caplen)
+            throws IOException {
+        if (current.size() > limit) rotate();
+        current.write(linkType, snaplen, seconds, nanos, wirelen, buf, off, caplen);
+    }
+
+    private void rotate() throws IOException {
+        CaptureWriter old = current;
+        current = null;
+        old.close();
+        index = fileCount > 0 && index + 1 >= fileCount ? 0 : index + 1;
+        current = opener.open(name(base, index, fileCount));
+    }
+
+    @Override
+    public long size() {
+        return current.size();
+    }
+
+    @Override
+    public void flush() throws IOException {
+        if (current != null) current.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (current != null) current.close();
+    }
+}
