@@ -18,6 +18,13 @@ final class Fmt {
         }
     }
 
+    /** As {@link String#format}, by way of {@link #append}. */
+    static String format(String fmt, Object... args) {
+        StringBuilder out = new StringBuilder(fmt.length() + 16);
+        append(out, fmt, args);
+        return out.toString();
+    }
+
     private static boolean tryAppend(StringBuilder out, String fmt, Object[] args) {
         int arg = 0;
         int n = fmt.length();
