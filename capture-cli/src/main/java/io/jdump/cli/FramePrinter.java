@@ -22,10 +22,15 @@ interface FramePrinter {
         PacketPrinter printer = new PacketPrinter(zone);
         StringBuilder line = new StringBuilder(256);
         long[] number = {0};
+        char[][] chars = {new char[256]};
         return frame -> {
             line.setLength(0);
             printer.print(line, ++number[0], frame, options);
-            out.append(line);
+            // PrintWriter.append would copy the line into a new String first: copy it into a reused array.
+            int n = line.length();
+            if (chars[0].length < n) chars[0] = new char[Math.max(n, chars[0].length * 2)];
+            line.getChars(0, n, chars[0], 0);
+            out.write(chars[0], 0, n);
             if (flushEach) out.flush();
         };
     }

@@ -24,7 +24,7 @@ final class ArpPrinter {
         if (c.v() > 0) {
             int htype = c.cur.u16(off);
             c.p(htype == 1 ? "Ethernet" : "Unknown Hardware (" + htype + ")").p(" (len ").p(hlen).p("), ");
-            c.p(ptype == 0x0800 ? "IPv4" : "Unknown Protocol (0x" + String.format("%04x", ptype) + ")").p(" (len ").p(plen).p("), ");
+            c.p(ptype == 0x0800 ? "IPv4" : "Unknown Protocol (0x" + Fmt.format("%04x", ptype) + ")").p(" (len ").p(plen).p("), ");
         }
         switch (op) {
             case 1 -> {

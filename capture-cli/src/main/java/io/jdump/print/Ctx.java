@@ -47,7 +47,7 @@ final class Ctx {
     }
 
     Ctx f(String fmt, Object... args) {
-        out.append(String.format(fmt, args));
+        Fmt.append(out, fmt, args);
         return this;
     }
 

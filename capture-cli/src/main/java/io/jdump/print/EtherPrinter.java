@@ -37,7 +37,7 @@ final class EtherPrinter {
             c.p("802.3, length ").p(type).p(": ");
         } else if (c.quiet()) {
             String name = Dispatch.ETHERTYPE_NAMES.get(type);
-            c.p(name != null ? name : String.format("Unknown Ethertype (0x%04x)", type)).p(", length ").p(frameLen).p(": ");
+            c.p(name != null ? name : Fmt.format("Unknown Ethertype (0x%04x)", type)).p(", length ").p(frameLen).p(": ");
         } else {
             c.f("ethertype %s (0x%04x), length %d: ", Dispatch.ethertypeName(type), type, frameLen);
         }

@@ -10,7 +10,7 @@ final class HexDump {
 
     static void hex(StringBuilder out, byte[] b, int off, int len, String prefix) {
         for (int line = 0; line < len; line += 16) {
-            out.append(prefix).append(String.format("0x%04x: ", line));
+            Fmt.append(out.append(prefix), "0x%04x: ", line);
             int n = Math.min(16, len - line);
             for (int i = 0; i < n; i++) {
                 if (i % 2 == 0) out.append(' ');
@@ -21,7 +21,7 @@ final class HexDump {
 
     static void hexAscii(StringBuilder out, byte[] b, int off, int len, String prefix) {
         for (int line = 0; line < len; line += 16) {
-            out.append(prefix).append(String.format("0x%04x: ", line));
+            Fmt.append(out.append(prefix), "0x%04x: ", line);
             int n = Math.min(16, len - line);
             int width = 0;
             for (int i = 0; i < n; i++) {

@@ -56,14 +56,14 @@ final class IcmpPrinter {
             case 15 -> "information request";
             case 16 -> "information reply";
             case 17 -> "address mask request";
-            case 18 -> String.format("address mask is 0x%08x", c.cur.u32(off + 8));
+            case 18 -> Fmt.format("address mask is 0x%08x", c.cur.u32(off + 8));
             default -> "type-#" + type;
         };
     }
 
     private static String stamp(long ms) {
         long s = ms / 1000;
-        String t = String.format("%02d:%02d:%02d.%03d", s / 3600, s / 60 % 60, s % 60, ms % 1000);
+        String t = Fmt.format("%02d:%02d:%02d.%03d", s / 3600, s / 60 % 60, s % 60, ms % 1000);
         return ms >= 86_400_000L ? t + " [invalid timestamp]" : t;
     }
 

@@ -76,7 +76,7 @@ final class LlcPrinter {
             case 0x87 -> "frmr";
             case 0xaf -> "xid";
             case 0xe3 -> "test";
-            default -> String.format("unknown (0x%02x)", u);
+            default -> Fmt.format("unknown (0x%02x)", u);
         };
     }
 

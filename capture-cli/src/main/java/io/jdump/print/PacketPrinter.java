@@ -30,7 +30,7 @@ public final class PacketPrinter {
      * @param packetNumber 1-based number shown with {@code -#}
      */
     public void print(StringBuilder out, long packetNumber, Frame frame, PrintOptions opts) {
-        if (opts.packetNumbers()) out.append(String.format("%5d  ", packetNumber));
+        if (opts.packetNumbers()) Fmt.append(out, "%5d  ", packetNumber);
         if (frame.caplen() == 0 || frame.wirelen() == 0) {
             out.append("[Invalid header: ");
             if (frame.caplen() == 0) out.append("caplen==0");

@@ -84,7 +84,7 @@ final class PppoePrinter {
             case 0x19 -> "PADR";
             case 0x65 -> "PADS";
             case 0xa7 -> "PADT";
-            default -> String.format("PAD-%x", code);
+            default -> Fmt.format("PAD-%x", code);
         };
     }
 
@@ -99,7 +99,7 @@ final class PppoePrinter {
             case 0x0201 -> "Service-Name-Error";
             case 0x0202 -> "AC-System-Error";
             case 0x0203 -> "Generic-Error";
-            default -> String.format("TAG-0x%x", t);
+            default -> Fmt.format("TAG-0x%x", t);
         };
     }
 }

@@ -41,7 +41,7 @@ final class StpPrinter {
     private static boolean config(Ctx c, int off, int len) {
         int flags = c.cur.u8(off + 4);
         c.p(", Flags [").p(flags(flags)).p("]");
-        String bridge = bridgeId(c, off + 17) + String.format(".%04x", c.cur.u16(off + 25));
+        String bridge = bridgeId(c, off + 17) + Fmt.format(".%04x", c.cur.u16(off + 25));
         c.p(", bridge-id ").p(bridge);
         if (c.v() > 0) {
             c.p(", length ").p(len);
@@ -55,7 +55,7 @@ final class StpPrinter {
     }
 
     private static String bridgeId(Ctx c, int off) {
-        return String.format("%04x.", c.cur.u16(off)) + c.mac(off + 2);
+        return Fmt.format("%04x.", c.cur.u16(off)) + c.mac(off + 2);
     }
 
     private static String flags(int f) {
