@@ -22,6 +22,9 @@ final class OutputOptions {
     @Option(names = "-W", paramLabel = "filecount", description = "With -C: a ring of filecount -w files, overwritten in turn.")
     String fileCount;
 
+    @Option(names = "-G", paramLabel = "rotate_seconds", description = "Name the -w file by strftime(3) and start a new one every rotate_seconds seconds.")
+    String rotateSeconds;
+
     @Option(names = "--pcapng", description = "Write pcapng instead of classic pcap.")
     boolean pcapng;
 
@@ -54,6 +57,26 @@ final class OutputOptions {
     void validate() {
         rotateAfter();
         ringSize();
+        rotateSeconds();
+    }
+
+    /**
+     * The -G interval, or 0 without -G. Read as C's atoi does, as tcpdump reads it: the leading
+     * digits, so {@code 5x} is 5 and {@code abc} is 0 (no rotation); a negative number is an error.
+     */
+    long rotateSeconds() {
+        if (rotateSeconds == null) return 0;
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\s*([+-]?\\d*)").matcher(rotateSeconds);
+        m.lookingAt();
+        String digits = m.group(1);
+        long n;
+        try {
+            n = digits.isEmpty() || digits.equals("+") || digits.equals("-") ? 0 : Long.parseLong(digits);
+        } catch (NumberFormatException e) {
+            n = digits.startsWith("-") ? -1 : Integer.MAX_VALUE;
+        }
+        if (n < 0) throw new CliException("invalid number of seconds " + digits);
+        return Math.min(n, Integer.MAX_VALUE);
     }
 
     /** The -C size in bytes, or 0 without -C. */

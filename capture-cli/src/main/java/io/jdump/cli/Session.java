@@ -170,6 +170,11 @@ final class Session {
             return output.pcapng ? new PcapNgWriter(out, precision) : new PcapWriter(out, linkType, snaplen, precision);
         };
         long limit = output.rotateAfter();
+        long seconds = output.rotateSeconds();
+        if (seconds > 0) {
+            return new RotatingWriter(output.writeFile, limit > 0 ? limit : Long.MAX_VALUE, limit > 0 ? output.ringSize() : 0,
+                    seconds, () -> System.currentTimeMillis() / 1000, java.time.ZoneId.systemDefault(), opener);
+        }
         return limit > 0
                 ? new RotatingWriter(output.writeFile, limit, output.ringSize(), opener)
                 : opener.open(output.writeFile);

@@ -1,12 +1,19 @@
 package io.jdump.pcap;
 
 import java.io.IOException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.function.LongSupplier;
 
 /**
  * tcpdump's {@code -C} and {@code -W}: writes to a file until it is larger than a size, then
  * closes it and goes on in the next one. Without a file count the files are named
  * {@code base}, {@code base1}, {@code base2}...; with one they form a ring {@code base0} ..
  * {@code base(count-1)}, numbered with leading zeros, and the first is overwritten after the last.
+ * With tcpdump's {@code -G} the base is passed through {@link Strftime} in a time zone, and when
+ * a packet comes {@code rotateSeconds} or more after the current file was opened (by a clock,
+ * the wall clock in tcpdump) a new file is started under the name for that time, its
+ * {@code -C} count starting again from 0.
  */
 public final class RotatingWriter implements CaptureWriter {
     /** Opens the writer for one file of the series. */
@@ -20,7 +27,12 @@ public final class RotatingWriter implements CaptureWriter {
     private final long limit;
     private final int fileCount;
     private final Opener opener;
+    private final long rotateSeconds;
+    private final LongSupplier clock;
+    private final ZoneId zone;
     private CaptureWriter current;
+    private String timedBase;
+    private long openedAt;
     private int index;
 
     /**
@@ -31,11 +43,34 @@ public final class RotatingWriter implements CaptureWriter {
      * @param fileCount the {@code -W} ring size, or 0 for no ring
      */
     public RotatingWriter(String base, long limit, int fileCount, Opener opener) throws IOException {
+        this(base, limit, fileCount, 0, () -> 0, ZoneId.systemDefault(), opener);
+    }
+
+    /**
+     * Opens the first file, rotating by size and by time.
+     *
+     * @param limit         as above, or {@link Long#MAX_VALUE} for no size limit
+     * @param rotateSeconds the {@code -G} interval, or 0 for no time rotation nor strftime names
+     * @param clock         the time now in seconds since the epoch
+     * @param zone          the zone of the strftime names
+     */
+    public RotatingWriter(String base, long limit, int fileCount, long rotateSeconds, LongSupplier clock, ZoneId zone,
+            Opener opener) throws IOException {
         this.base = base;
         this.limit = limit;
         this.fileCount = fileCount;
+        this.rotateSeconds = rotateSeconds;
+        this.clock = clock;
+        this.zone = zone;
         this.opener = opener;
-        this.current = opener.open(name(base, 0, fileCount));
+        startTimedFile();
+    }
+
+    private void startTimedFile() throws IOException {
+        openedAt = clock.getAsLong();
+        timedBase = rotateSeconds > 0 ? Strftime.format(base, Instant.ofEpochSecond(openedAt).atZone(zone)) : base;
+        index = 0;
+        current = opener.open(name(timedBase, 0, fileCount));
     }
 
     /**
@@ -52,16 +87,25 @@ public final class RotatingWriter implements CaptureWriter {
     @Override
     public void write(int linkType, int snaplen, long seconds, long nanos, int wirelen, byte[] buf, int off, int caplen)
             throws IOException {
-        if (current.size() > limit) rotate();
+        if (rotateSeconds > 0 && clock.getAsLong() - openedAt >= rotateSeconds) {
+            closeCurrent();
+            startTimedFile();
+        } else if (current.size() > limit) {
+            rotate();
+        }
         current.write(linkType, snaplen, seconds, nanos, wirelen, buf, off, caplen);
     }
 
     private void rotate() throws IOException {
+        closeCurrent();
+        index = fileCount > 0 && index + 1 >= fileCount ? 0 : index + 1;
+        current = opener.open(name(timedBase, index, fileCount));
+    }
+
+    private void closeCurrent() throws IOException {
         CaptureWriter old = current;
         current = null;
         old.close();
-        index = fileCount > 0 && index + 1 >= fileCount ? 0 : index + 1;
-        current = opener.open(name(base, index, fileCount));
     }
 
     @Override

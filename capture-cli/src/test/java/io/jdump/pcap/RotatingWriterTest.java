@@ -55,6 +55,33 @@ class RotatingWriterTest {
         assertEquals(want, String.join(", ", sizes));
     }
 
+    /**
+     * -G 10 with a clock that reads the packet's second: files named by strftime of the time they
+     * were opened, a new one once 10 s have passed; with -C 200 as well the count restarts.
+     */
+    @ParameterizedTest
+    @CsvSource({
+        "9223372036854775807, 0, 'g-000000=24+116+116+116+116+116, g-000010=24+116+116, g-000023=24+116'",
+        "200, 0, 'g-000000=24+116+116, g-0000001=24+116+116, g-0000002=24+116, g-000010=24+116+116, g-000023=24+116'",
+    })
+    void rotatesByTimeWithStrftimeNames(long limit, int fileCount, String expected) throws IOException {
+        long[] now = {0};
+        String base = dir.resolve("g-%H%M%S").toString();
+        try (RotatingWriter w = new RotatingWriter(base, limit, fileCount, 10, () -> now[0], java.time.ZoneOffset.UTC,
+                name -> new PcapWriter(Files.newOutputStream(Path.of(name)), 1, 65535, Precision.MICRO))) {
+            for (long t : new long[] {0, 2, 4, 6, 9, 10, 19, 23}) {
+                now[0] = t;
+                w.write(1, 65535, t, 0, 100, new byte[100], 0, 100);
+            }
+        }
+        List<String> sizes;
+        try (Stream<Path> files = Files.list(dir)) {
+            sizes = files.sorted().map(p -> p.getFileName() + "=" + p.toFile().length()).toList();
+        }
+        String want = Stream.of(expected.split(", ")).map(RotatingWriterTest::total).reduce((a, b) -> a + ", " + b).orElse("");
+        assertEquals(want, String.join(", ", sizes));
+    }
+
     private static String total(String spec) {
         String[] kv = spec.split("=");
         return kv[0] + "=" + Stream.of(kv[1].split("\\+")).mapToInt(Integer::parseInt).sum();
