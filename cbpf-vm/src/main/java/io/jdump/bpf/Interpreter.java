@@ -144,7 +144,14 @@ public final class Interpreter implements PacketFilter {
         return load(buf, off, caplen, k & 0xffffffffL, size);
     }
 
-    private static long loadSpecial(byte[] buf, int off, int caplen, int size, int k, AncillaryData aux) {
+    /**
+     * An absolute load at {@code k >= SKF_LL_OFF} (unsigned) with ancillary data present: a Linux
+     * ancillary value, or a load relative to the network or link-layer header. The one definition
+     * of these semantics, shared by the interpreter and the JIT.
+     *
+     * @return the unsigned value, or -1 to end the program with verdict 0
+     */
+    public static long loadSpecial(byte[] buf, int off, int caplen, int size, int k, AncillaryData aux) {
         if (Integer.compareUnsigned(k, Extension.AD_OFF) >= 0) {
             Extension e = Extension.ofK(k);
             return e != null && aux.has(e) ? aux.get(e) & 0xffffffffL : -1;

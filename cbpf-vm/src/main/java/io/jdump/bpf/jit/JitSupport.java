@@ -1,7 +1,7 @@
 package io.jdump.bpf.jit;
 
 import io.jdump.bpf.AncillaryData;
-import io.jdump.bpf.Extension;
+import io.jdump.bpf.Interpreter;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -43,25 +43,6 @@ final class JitSupport {
      * libpcap's {@code bpf_filter}. Returns the unsigned value, or -1 to end the program with 0.
      */
     static long loadSpecial(byte[] buf, int off, int caplen, int size, int k, AncillaryData aux) {
-        if (aux == AncillaryData.NONE) return -1;
-        if (Integer.compareUnsigned(k, Extension.AD_OFF) >= 0) {
-            Extension e = Extension.ofK(k);
-            return e != null && aux.has(e) ? aux.get(e) & 0xffffffffL : -1;
-        }
-        if (Integer.compareUnsigned(k, Extension.NET_OFF) >= 0) {
-            int net = aux.networkOffset();
-            return net < 0 ? -1 : load(buf, off, caplen, (long) net + (k - Extension.NET_OFF), size);
-        }
-        return load(buf, off, caplen, (long) k - Extension.LL_OFF, size);
-    }
-
-    private static long load(byte[] buf, int off, int caplen, long at, int size) {
-        if (at + size > caplen) return -1;
-        int p = off + (int) at;
-        return switch (size) {
-            case 1 -> buf[p] & 0xff;
-            case 2 -> u16(buf, p);
-            default -> u32(buf, p) & 0xffffffffL;
-        };
+        return aux == AncillaryData.NONE ? -1 : Interpreter.loadSpecial(buf, off, caplen, size, k, aux);
     }
 }
