@@ -12,7 +12,9 @@ import io.jdump.filter.LinkType;
  */
 final class LinkLayer {
     /** How the link header names the payload protocol. */
-    enum Style { ETHER, LLC, WLAN, PFLOG, CHDLC, SLL, NULL_HOST, LOOP_NET, RAW, IPV4_ONLY, IPV6_ONLY, PPP }
+    enum Style { ETHER, LLC, WLAN, PFLOG, CHDLC, SLL, NULL_HOST, LOOP_NET, RAW, IPV4_ONLY, IPV6_ONLY, PPP,
+        /** A link type without dedicated support: no protocol field, no addresses; only link-independent primitives compile. */
+        NONE }
 
     static final int IP = 0x0800, IPV6 = 0x86dd, ARP = 0x0806, REVARP = 0x8035, ATALK = 0x809b, AARP = 0x80f3,
             DN = 0x6003, LAT = 0x6004, SCA = 0x6007, MOPDL = 0x6001, MOPRC = 0x6002, IPX = 0x8137, MPLS = 0x8847,
@@ -68,7 +70,7 @@ final class LinkLayer {
             case RAW -> new LinkLayer(t, Style.RAW, -1, 0, 0, 0);
             case IPV4 -> new LinkLayer(t, Style.IPV4_ONLY, -1, 0, 0, 0);
             case IPV6 -> new LinkLayer(t, Style.IPV6_ONLY, -1, 0, 0, 0);
-            default -> throw new FilterSemanticException("link type " + t.name() + " is not supported by jdump's compiler yet");
+            default -> new LinkLayer(t, Style.NONE, -1, -1, -1, -1);
         };
     }
 
@@ -95,6 +97,7 @@ final class LinkLayer {
             case IPV4_ONLY -> Frag.constant(proto == IP);
             case IPV6_ONLY -> Frag.constant(proto == IPV6);
             case PPP -> ppp(g, proto);
+            case NONE -> throw new FilterSemanticException("link-layer type filtering not implemented for DLT_" + type.name());
         };
     }
 
