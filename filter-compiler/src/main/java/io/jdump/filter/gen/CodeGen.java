@@ -96,6 +96,8 @@ public final class CodeGen {
             if (g.link.style == LinkLayer.Style.PFLOG && OtherMessages.isPflog(o.keyword())) {
                 return PflogGen.gen(g, o.keyword(), o.args().get(o.args().size() - 1));
             }
+            if (AtmGen.handles(g, k)) return AtmGen.gen(g, k, o.args());
+            if (Ss7Gen.handles(g, k)) return Ss7Gen.gen(g, k, o.args());
             throw Gen.error(OtherMessages.of(o.keyword(), g.link.type));
         }
 

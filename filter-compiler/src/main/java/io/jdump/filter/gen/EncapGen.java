@@ -36,7 +36,7 @@ final class EncapGen {
     private static Frag vlan(Gen g, Long id) {
         LinkLayer l = g.link;
         if (l.style != LinkLayer.Style.ETHER) {
-            throw Gen.error("'vlan' not supported on DLT_" + (l.style == LinkLayer.Style.PPP ? "PPP" : l.type.name()));
+            throw Gen.error("'vlan' not supported on DLT_" + (l.style == LinkLayer.Style.PPP && !l.nativePpp() ? "PPP" : l.type.name()));
         }
         if (id != null && id > 4095) throw Gen.error("VLAN tag " + id + " greater than maximum 4095");
         Frag tpid = Frag.or(Frag.or(g.eq(l.linktype, Size.H, 0x8100), g.eq(l.linktype, Size.H, 0x88a8)),
@@ -92,7 +92,8 @@ final class EncapGen {
         if (l.mplsDepth > 0) {
             f = g.jump(g.load(Size.B, l.net() - 2), JmpOp.JSET, 1).not();
         } else {
-            if (l.style != LinkLayer.Style.ETHER && l.style != LinkLayer.Style.PPP) {
+            boolean ppp = l.style == LinkLayer.Style.PPP && (l.type == io.jdump.filter.LinkType.PPP || !l.nativePpp());
+            if (l.style != LinkLayer.Style.ETHER && !ppp) {
                 throw Gen.error("'mpls' not supported on DLT_" + l.type.name());
             }
             f = l.linktype(g, LinkLayer.MPLS);
@@ -119,6 +120,12 @@ final class EncapGen {
     static Frag direction(Gen g, boolean inbound) {
         LinkLayer l = g.link;
         if (l.style == LinkLayer.Style.PFLOG) return PflogGen.direction(g, inbound);
+        switch (l.type) {
+            // Serial links with a direction byte: SLIP and pppd 0 in, 1 out; Juniper bit 0 of byte 3 set when in.
+            case SLIP, PPP_PPPD -> { return g.eq(0, Size.B, inbound ? 0 : 1); }
+            case JUNIPER_MFR -> { return g.eqMasked(3, Size.B, 0x01, inbound ? 1 : 0); }
+            default -> { }
+        }
         boolean sll = l.type == io.jdump.filter.LinkType.LINUX_SLL || l.type == io.jdump.filter.LinkType.LINUX_SLL2;
         if (g.opts.linuxExtensions() && !sll) {
             Frag out = g.eq(io.jdump.bpf.Extension.PKTTYPE.k(), Size.H, 4);

@@ -118,7 +118,8 @@ final class HostGen {
         }
         if (g.link.style == LinkLayer.Style.WLAN) return WlanGen.mac(g, dir, off -> bytes6(g, off, mac));
         int base = g.link.macBase;
-        return dirOp(dir, () -> bytes6(g, base + g.link.macSourceDelta(), mac), () -> bytes6(g, base, mac));
+        Frag f = dirOp(dir, () -> bytes6(g, base + g.link.macSourceDelta(), mac), () -> bytes6(g, base, mac));
+        return g.link.lane ? Frag.and(AtmGen.notLeControl(g), f) : f;
     }
 
     private static Frag bytes6(Gen g, int off, byte[] m) {
@@ -158,7 +159,8 @@ final class HostGen {
                 if (g.link.style == LinkLayer.Style.WLAN) {
                     yield WlanGen.mac(g, Dir.DST, off -> g.jump(List.of(new io.jdump.bpf.Insn.LoadAbs(Size.B, off)), JmpOp.JSET, 1));
                 }
-                yield g.jump(g.load(Size.B, g.link.macBase), JmpOp.JSET, 1);
+                Frag m = g.jump(g.load(Size.B, g.link.macBase), JmpOp.JSET, 1);
+                yield g.link.lane ? Frag.and(AtmGen.notLeControl(g), m) : m;
             }
             case IP -> withLink(g, LinkLayer.IP, () -> g.eqMasked(g.link.net() + 16, Size.B, 0xf0, 0xe0));
             case IP6 -> withLink(g, LinkLayer.IPV6, () -> g.eq(g.link.net() + 24, Size.B, 0xff));

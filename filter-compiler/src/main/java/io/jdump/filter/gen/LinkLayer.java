@@ -13,6 +13,10 @@ import io.jdump.filter.LinkType;
 final class LinkLayer {
     /** How the link header names the payload protocol. */
     enum Style { ETHER, LLC, WLAN, PFLOG, CHDLC, SLL, NULL_HOST, LOOP_NET, RAW, IPV4_ONLY, IPV6_ONLY, PPP,
+        /** Serial and WAN links (dlt-wan): SLIP (IP version nibble at byte 0), Frame Relay (Q.933 NLPID),
+         *  LocalTalk (AppleTalk only), Juniper (the "MGC" cookie), SunATM (LLC traffic type, then SNAP),
+         *  a plain Ethertype at a fixed offset (Symantec firewall). */
+        SLIP, FRELAY, LTALK, JUNIPER, SUNATM, ETHERTYPE,
         /** A link type without dedicated support: no protocol field, no addresses; only link-independent primitives compile. */
         NONE }
 
@@ -36,6 +40,8 @@ final class LinkLayer {
     boolean pppoes;
     /** Whether a {@code vxlan} or {@code geneve} came before (the offsets are those of the inner frame). */
     boolean tunnel;
+    /** After SunATM's {@code lane}: the link is the emulated Ethernet, and LE control frames are not matched. */
+    boolean lane;
     /** After a {@code vlan} compiled with Linux extensions: the link payload and link type offset registers, else null. */
     int[] vlanRegs;
 
@@ -70,6 +76,18 @@ final class LinkLayer {
             case RAW -> new LinkLayer(t, Style.RAW, -1, 0, 0, 0);
             case IPV4 -> new LinkLayer(t, Style.IPV4_ONLY, -1, 0, 0, 0);
             case IPV6 -> new LinkLayer(t, Style.IPV6_ONLY, -1, 0, 0, 0);
+            // Serial and WAN links.
+            case SLIP -> new LinkLayer(t, Style.SLIP, -1, 16, 0, 0);
+            case SLIP_BSDOS -> new LinkLayer(t, Style.SLIP, -1, 24, 0, 0);
+            case PPP_SERIAL, PPP_PPPD -> new LinkLayer(t, Style.PPP, 2, 4, 0, 0);
+            case PPP_ETHER -> new LinkLayer(t, Style.PPP, 6, 8, 0, 0);
+            case PPP_BSDOS -> new LinkLayer(t, Style.PPP, 5, 24, 0, 0);
+            case FRELAY -> new LinkLayer(t, Style.FRELAY, -1, 0, 0, 0);
+            case LTALK -> new LinkLayer(t, Style.LTALK, -1, 0, 0, 0);
+            case JUNIPER_MFR -> new LinkLayer(t, Style.JUNIPER, -1, 4, 0, 0);
+            case SYMANTEC_FIREWALL -> new LinkLayer(t, Style.ETHERTYPE, 6, 44, 0, 0);
+            case ATM_RFC1483, ATM_CLIP -> new LinkLayer(t, Style.LLC, 6, 0, 8, 3, -1);
+            case SUNATM -> new LinkLayer(t, Style.SUNATM, 10, 4, 8, 3, -1);
             default -> new LinkLayer(t, Style.NONE, -1, -1, -1, -1);
         };
     }
@@ -80,6 +98,7 @@ final class LinkLayer {
     /** The test that the link layer carries {@code proto} (an Ethertype, or an LLC SAP when at most 1500). */
     Frag linktype(Gen g, int proto) {
         if (mplsDepth > 0) return mplsLinktype(g, proto);
+        if (lane && style == Style.ETHER && !tunnel) return Frag.and(AtmGen.notLeControl(g), ether(g, proto));
         return switch (style) {
             case ETHER -> ether(g, proto);
             case LLC -> llc(g, proto);
@@ -97,6 +116,13 @@ final class LinkLayer {
             case IPV4_ONLY -> Frag.constant(proto == IP);
             case IPV6_ONLY -> Frag.constant(proto == IPV6);
             case PPP -> ppp(g, proto);
+            case SLIP -> proto == IP ? g.eqMasked(0, Size.B, 0xf0, 0x40)
+                    : proto == IPV6 ? g.eqMasked(0, Size.B, 0xf0, 0x60) : Frag.FALSE;
+            case FRELAY -> frelay(g, proto);
+            case LTALK -> Frag.constant(proto == ATALK);
+            case JUNIPER -> g.eqMasked(0, Size.W, 0xffffff00, 0x4d474300);
+            case SUNATM -> Frag.and(AtmGen.llcTraffic(g), llc(g, proto));
+            case ETHERTYPE -> g.eq(linktype, Size.H, proto);
             case NONE -> throw new FilterSemanticException("link-layer type filtering not implemented for DLT_" + type.name());
         };
     }
@@ -191,7 +217,21 @@ final class LinkLayer {
         return g.eq(linktype, Size.W, v);
     }
 
+    /** Frame Relay: the Q.933 NLPID after the 2-byte address and the UI control byte, compared as one halfword. */
+    private Frag frelay(Gen g, int proto) {
+        return switch (proto) {
+            case IP -> g.eq(2, Size.H, 0x03cc);
+            case IPV6 -> g.eq(2, Size.H, 0x038e);
+            case SAP_ISONS -> Frag.or(Frag.or(g.eq(2, Size.H, 0x0381), g.eq(2, Size.H, 0x0382)), g.eq(2, Size.H, 0x0383));
+            default -> Frag.FALSE;
+        };
+    }
+
     private Frag ppp(Gen g, int proto) {
+        if (type == LinkType.PPP_BSDOS && proto == IP && mplsDepth == 0 && !pppoes) {
+            // BSD/OS also marks Van Jacobson compressed (0x2d) and uncompressed (0x2f) TCP/IP as IP.
+            return Frag.or(Frag.or(g.eq(linktype, Size.H, 0x21), g.eq(linktype, Size.H, 0x2d)), g.eq(linktype, Size.H, 0x2f));
+        }
         int p = switch (proto) {
             case IP -> 0x21;
             case IPV6 -> 0x57;
@@ -206,6 +246,14 @@ final class LinkLayer {
             default -> proto;
         };
         return g.eq(linktype, Size.H, p);
+    }
+
+    /** Whether the capture's own link type is a PPP variant (rather than PPP reached through {@code pppoes}). */
+    boolean nativePpp() {
+        return switch (type) {
+            case PPP, PPP_SERIAL, PPP_PPPD, PPP_ETHER, PPP_BSDOS -> true;
+            default -> false;
+        };
     }
 
     /** Whether the link layer has a protocol field at all (libpcap: {@code off_linktype != -1}). */

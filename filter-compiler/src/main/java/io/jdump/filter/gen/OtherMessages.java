@@ -14,6 +14,14 @@ final class OtherMessages {
     private static final Set<String> ATM = Set.of("vpi", "vci", "lane", "oamf4", "oamf4ec", "oamf4sc", "oam", "metac",
             "bcc", "sc", "ilmic", "connectmsg", "metaconnect");
 
+    static boolean isSs7(String keyword) {
+        return SS7.contains(keyword);
+    }
+
+    static boolean isAtm(String keyword) {
+        return ATM.contains(keyword);
+    }
+
     static boolean isPflog(String keyword) {
         return PFLOG.contains(keyword);
     }

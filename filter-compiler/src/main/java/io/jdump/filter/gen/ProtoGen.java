@@ -92,6 +92,7 @@ final class ProtoGen {
 
     /** An OSI protocol (CLNP, ES-IS, IS-IS) after the ISO SAP. */
     static Frag iso(Gen g, int nlpid) {
+        if (g.link.style == LinkLayer.Style.FRELAY) return g.eq(2, Size.H, 0x0300 | nlpid);
         Frag lt = g.link.linktype(g, SAP_ISONS);
         if (lt.isFalse()) return lt;
         return Frag.and(lt, g.eq(g.link.linkpl + g.link.nlNosnap, Size.B, nlpid));

@@ -94,6 +94,22 @@ final class Others {
     private static final List<TokenKind> BARE_KEYWORDS = List.of(LANE, METAC, BCC, OAM, OAMF4, OAMF4EC, OAMF4SC, SC,
             ILMIC, CONNECTMSG, METACONNECT, FISU, LSSU, MSU, HFISU, HLSSU, HMSU);
 
+    /** ATM and SS7 fields, which also take a parenthesized list of values joined by {@code or}. */
+    private static final List<TokenKind> LIST_KEYWORDS = List.of(VPI, VCI, SIO, OPC, DPC, SLS, HSIO, HOPC, HDPC, HSLS);
+
+    /** {@code ( NUM or NUM ... )} as the arguments {@code "(", NUM, NUM, ...}. */
+    private static List<String> numberList(Parser ps) {
+        ps.next();
+        List<String> args = new ArrayList<>(List.of("("));
+        do {
+            if (!ps.nextIs(NUM)) throw ps.syntaxError();
+            args.add(ps.next().text());
+        } while (ps.nextIs(OR) && ps.next() != null);
+        if (!ps.nextIs(RPAREN)) throw ps.syntaxError();
+        ps.next();
+        return args;
+    }
+
     /** Keyword primitives kept uncompiled: the keyword and its arguments as written. */
     private static Expr keywordOther(Parser ps) {
         Token t = ps.current();
@@ -104,6 +120,7 @@ final class Others {
         if (!ARG_KEYWORDS.contains(t.kind())) return null;
         ps.next();
         if (t.kind() == SUBTYPE && !ps.nextIs(ID)) throw ps.syntaxError();
+        if (LIST_KEYWORDS.contains(t.kind()) && ps.nextIs(LPAREN)) return new Expr.Other(t.text(), numberList(ps), t.position());
         List<String> args = new ArrayList<>();
         if (ps.current().kind().isRelOp()) args.add(ps.next().text());
         Token a = ps.next();
