@@ -15,14 +15,18 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs libpcap's filter-compiler suite ({@code libpcap-filter-suite/cases.jsonl}, Linux set) for the
- * link types jdump compiles. Accept cases: our program must give the same verdict as the expected
- * listing on every corpus packet and on seeded mutants ("verdict-equal"), and, for unoptimized
- * cases, the listing text is compared too ("exact"). Reject cases: we must refuse, ideally with
- * libpcap's message. Rates are printed per DLT and must not fall below the floors (a ratchet:
- * raise them as the compiler improves).
+ * Runs libpcap's filter-compiler suite ({@code libpcap-filter-suite/cases.jsonl}, Linux set) on every link
+ * type. Accept cases: our program must give the same verdict as the expected listing on every corpus packet
+ * (seeded random frames for link types without a corpus), on seeded mutants and on packets covering the paths
+ * of both programs ({@link PathPackets}) ("verdict-equal"), and, for unoptimized cases, the listing text is
+ * compared too ("exact"). Reject cases: we must refuse, ideally with libpcap's message. Apply cases: the
+ * results on the suite's savefiles must be equal. Rates are printed per DLT and over all of them, and must not
+ * fall below the floors (a ratchet: raise them as the compiler improves).
  */
 class FilterSuiteTest {
+    /** Key of the line over all link types (its floor is in {@link #FLOORS} too). */
+    private static final String TOTAL = "ALL";
+
     /** link type → corpus file under /work/shared/corpus. */
     private static final Map<String, String> CORPUS = Map.ofEntries(Map.entry("EN10MB", "en10mb"), Map.entry("RAW", "raw"),
             Map.entry("LINUX_SLL", "sll"), Map.entry("LINUX_SLL2", "sll2"), Map.entry("NULL", "null"), Map.entry("IPV4", "raw"),
@@ -51,7 +55,37 @@ class FilterSuiteTest {
             Map.entry("IEEE802_11", new int[] {1000, 1000, 1000, 1000}),
             Map.entry("PFLOG", new int[] {1000, 1000, 1000, 1000}),
             Map.entry("IP_OVER_FC", new int[] {1000, 1000, 1000, 1000}),
-            Map.entry("C_HDLC", new int[] {1000, 1000, 1000, 1000}));
+            Map.entry("C_HDLC", new int[] {1000, 1000, 1000, 1000}),
+            // Serial and WAN links (issue #3).
+            Map.entry("MTP2", new int[] {1000, 1000, 1000, 1000}),
+            Map.entry("MTP2_WITH_PHDR", new int[] {1000, 1000, 1000, 1000}),
+            Map.entry("ERF", new int[] {1000, 1000, 1000, 1000}),
+            Map.entry("SUNATM", new int[] {1000, 1000, 1000, 1000}),
+            Map.entry("ATM_RFC1483", new int[] {1000, 1000, 1000, 1000}),
+            Map.entry("ATM_CLIP", new int[] {1000, 1000, 1000, 1000}),
+            Map.entry("FRELAY", new int[] {1000, 1000, 1000, 1000}),
+            Map.entry("JUNIPER_MFR", new int[] {1000, 1000, 1000, 1000}),
+            Map.entry("LTALK", new int[] {1000, 1000, 1000, 1000}),
+            Map.entry("PPP_BSDOS", new int[] {1000, 1000, 1000, 1000}),
+            Map.entry("PPP_PPPD", new int[] {1000, 1000, 1000, 1000}),
+            Map.entry("PPP_SERIAL", new int[] {1000, 1000, 1000, 1000}),
+            Map.entry("PPP_ETHER", new int[] {1000, 1000, 1000, 1000}),
+            Map.entry("SLIP", new int[] {1000, 1000, 1000, 1000}),
+            Map.entry("SLIP_BSDOS", new int[] {1000, 1000, 1000, 1000}),
+            Map.entry("SYMANTEC_FIREWALL", new int[] {1000, 1000, 1000, 1000}),
+            // All link types together (accept rates rise as the link types still pending get dedicated support).
+            Map.entry(TOTAL, new int[] {916, 997, 1000, 995}));
+
+    /**
+     * Link types still waiting for dedicated support (they compile on the generic link layer meanwhile): no floor on
+     * their accept cases, but every reject case must be refused. Their own {@link #FLOORS} entries take precedence.
+     */
+    private static final java.util.Set<String> PENDING = java.util.Set.of("IEEE802_11_RADIO", "IEEE802_11_RADIO_AVS",
+            "PRISM_HEADER", "PPI", "ARCNET", "ARCNET_LINUX", "DSA_TAG_BRCM", "DSA_TAG_DSA", "NETANALYZER",
+            "NETANALYZER_TRANSPARENT", "BACNET_MS_TP", "IPNET", "APPLE_IP_OVER_IEEE1394", "ENC");
+    private static final int[] PENDING_FLOOR = {0, 0, 1000, 0};
+    /** Every other link type (the generic link layer): all rates at 100%. */
+    private static final int[] GENERIC_FLOOR = {1000, 1000, 1000, 1000};
 
     static final class Stats {
         int accept, verdictEqual, unopt, exact, noOracle, compileFailed;
@@ -91,9 +125,6 @@ class FilterSuiteTest {
                     refused, pct(refused, reject), messageMatched, apply, applyEqual, applyUnsupported);
         }
     }
-
-    /** Key of the line over all link types (its floor is in {@link #FLOORS} too). */
-    private static final String TOTAL = "ALL";
 
     @Test
     void suiteRatesStayAboveFloors() throws IOException {
@@ -137,8 +168,7 @@ class FilterSuiteTest {
 
     private static void check(String key, Stats s, List<String> failures) {
         if (s.apply > 0 && s.applyEqual < s.apply - s.applyUnsupported) failures.add(key + " apply results differ");
-        int[] floor = FLOORS.get(key);
-        if (floor == null) return;
+        int[] floor = FLOORS.getOrDefault(key, PENDING.contains(key) ? PENDING_FLOOR : GENERIC_FLOOR);
         int[] got = s.rates();
         for (int i = 0; i < floor.length; i++) {
             if (got[i] < floor[i]) failures.add(key + " rate " + i + ": " + got[i] + " < " + floor[i] + " per mille");

@@ -17,13 +17,16 @@ import java.util.Set;
  * Path-covering test packets for a classic BPF program, found by concolic search: run a packet, and for
  * every conditional jump on the way write into the packet the bytes that send that jump the other way
  * (the load feeding the comparison, through the ALU operations between them, inverted), keeping each
- * mutant that reaches a branch direction no earlier packet reached. Packet length ({@code len}) is
+ * mutant that reaches a branch direction no earlier packet reached (and searching on from the others too,
+ * within a bound of runs). Packet length ({@code len}) is
  * flipped through the wire length; loads past the end grow the packet. Extension loads are not flipped.
  */
 final class PathPackets {
     private PathPackets() {}
 
     private static final int LIMIT = 160;
+    /** Runs per program: packets that reach nothing new are still flipped further (their other bytes may matter). */
+    private static final int MAX_RUNS = 400;
 
     /** One ALU step applied to the loaded value before the comparison, with the value it was applied to. */
     private record Step(AluOp op, int k, int before) {}
@@ -39,18 +42,22 @@ final class PathPackets {
         Set<Long> seen = new HashSet<>();
         List<Packets.Pkt> out = new ArrayList<>();
         Deque<Packets.Pkt> work = new ArrayDeque<>(seeds);
-        while (!work.isEmpty() && out.size() < LIMIT) {
+        java.util.Random rnd = new java.util.Random(1);
+        Set<Integer> tried = new HashSet<>();
+        for (int runs = 0; !work.isEmpty() && out.size() < LIMIT && runs < MAX_RUNS; runs++) {
             Packets.Pkt pkt = work.poll();
+            if (!tried.add(31 * Arrays.hashCode(pkt.data()) + pkt.wirelen())) continue;
             List<Branch> trace = new ArrayList<>();
             run(p, pkt, trace);
             boolean fresh = false;
             for (Branch b : trace) fresh |= seen.add((long) b.pc() << 1 | (b.taken() ? 1 : 0));
-            if (!fresh && !seeds.contains(pkt)) continue;
-            out.add(pkt);
+            if (fresh || seeds.contains(pkt)) out.add(pkt);
             for (Branch b : trace) {
                 if (seen.contains((long) b.pc() << 1 | (b.taken() ? 0 : 1))) continue;
-                Packets.Pkt flipped = flip(pkt, b);
+                Packets.Pkt flipped = flip(pkt, b, null);
                 if (flipped != null) work.add(flipped);
+                Packets.Pkt noisy = flip(pkt, b, rnd);
+                if (noisy != null) work.add(noisy);
             }
         }
         List<Packets.Pkt> cut = new ArrayList<>();
@@ -61,7 +68,11 @@ final class PathPackets {
         return out;
     }
 
-    private static Packets.Pkt flip(Packets.Pkt pkt, Branch b) {
+    /**
+     * {@code pkt} with the bytes feeding {@code b} rewritten to send it the other way, or null. With {@code rnd}, the
+     * bits a mask ignores are random rather than kept (e.g. an IPv4 header length nibble next to the version).
+     */
+    private static Packets.Pkt flip(Packets.Pkt pkt, Branch b, java.util.Random rnd) {
         Long target = target(b);
         if (target == null || b.src().pos() == -1) return null;
         long v = target;
@@ -70,7 +81,8 @@ final class PathPackets {
             Step s = steps.get(i);
             int t = (int) v;
             Long u = switch (s.op()) {
-                case AND -> (t & ~s.k()) != 0 ? null : (long) ((s.before() & ~s.k()) | t);
+                case AND -> (t & ~s.k()) != 0 ? null
+                        : (long) (((rnd == null ? s.before() : rnd.nextInt()) & ~s.k()) | t);
                 case OR -> (t & s.k()) != s.k() ? null : (long) t;
                 case ADD -> (long) (t - s.k());
                 case SUB -> (long) (t + s.k());
@@ -84,6 +96,7 @@ final class PathPackets {
         }
         if (b.src().pos() == -2) return new Packets.Pkt(pkt.data(), (int) Math.min(v, 1 << 20));
         int bytes = b.src().bytes();
+        if (bytes < 4 && rnd != null) v &= (1L << 8 * bytes) - 1;
         if (bytes < 4 && v >>> (8 * bytes) != 0) return null;
         int end = b.src().pos() + bytes;
         byte[] d = pkt.data().length >= end ? pkt.data().clone() : Arrays.copyOf(pkt.data(), end);

@@ -26,6 +26,7 @@ final class QualCheck {
     private static final Set<Proto> GATEWAY = EnumSet.of(Proto.DEFAULT, Proto.IP, Proto.ARP, Proto.RARP);
 
     static void check(Gen g, Qual q, AddrKind addr, IdValue v) {
+        if (v instanceof IdValue.Arcnet) arcnet(q, addr);
         boolean wlanMac = g.link.style == LinkLayer.Style.WLAN && v instanceof IdValue.Mac;
         if (v instanceof IdValue.Mac && (addr != AddrKind.HOST || (q.proto() != Proto.LINK && q.proto() != Proto.DEFAULT))) {
             throw Gen.error("Ethernet address used in non-ether expression");
@@ -42,6 +43,14 @@ final class QualCheck {
         valueShape(q, addr, v);
         if (!wlanMac) dir(q, addr);
         proto(g, q.proto(), addr, v);
+    }
+
+    /** An ARCnet-style {@code $XX} address is only a link-layer host. */
+    private static void arcnet(Qual q, AddrKind addr) {
+        if (addr != AddrKind.HOST) throw Gen.error("'" + addr.word() + "' is not a valid qualifier for '$XX'");
+        if (q.proto() != Proto.DEFAULT && q.proto() != Proto.LINK) {
+            throw Gen.error("'link' is the only valid proto qualifier for 'host $XX'");
+        }
     }
 
     private static String text(IdValue v) {
