@@ -88,7 +88,7 @@ class FilterSuiteTest {
     private static final int[] GENERIC_FLOOR = {1000, 1000, 1000, 1000};
 
     static final class Stats {
-        int accept, verdictEqual, unopt, exact, noOracle, compileFailed;
+        int accept, verdictEqual, unopt, exact, opt, optExact, noOracle, compileFailed;
         int reject, refused, messageMatched;
         int apply, applyEqual, applyUnsupported;
         final List<String> samples = new ArrayList<>();
@@ -98,6 +98,8 @@ class FilterSuiteTest {
             verdictEqual += o.verdictEqual;
             unopt += o.unopt;
             exact += o.exact;
+            opt += o.opt;
+            optExact += o.optExact;
             noOracle += o.noOracle;
             compileFailed += o.compileFailed;
             reject += o.reject;
@@ -119,9 +121,9 @@ class FilterSuiteTest {
 
         @Override
         public String toString() {
-            return String.format("accept %d: verdict-equal %d (%d%%), unopt exact %d/%d, compile failed %d, no oracle %d;"
+            return String.format("accept %d: verdict-equal %d (%d%%), unopt exact %d/%d, opt exact %d/%d, compile failed %d, no oracle %d;"
                             + " reject %d: refused %d (%d%%), message matched %d; apply %d: results equal %d, not compiled %d",
-                    accept, verdictEqual, pct(verdictEqual, accept - noOracle), exact, unopt, compileFailed, noOracle, reject,
+                    accept, verdictEqual, pct(verdictEqual, accept - noOracle), exact, unopt, optExact, opt, compileFailed, noOracle, reject,
                     refused, pct(refused, reject), messageMatched, apply, applyEqual, applyUnsupported);
         }
     }
@@ -230,6 +232,9 @@ class FilterSuiteTest {
             s.unopt++;
             if (ours.toString().equals(listing)) s.exact++;
             else if (s.samples.size() < Integer.getInteger("jdump.suite.samples", 12)) s.samples.add("LISTING " + expr);
+        } else {
+            s.opt++;
+            if (ours.toString().equals(listing)) s.optExact++;
         }
         Interpreter a = new Interpreter(expected);
         Interpreter b = new Interpreter(ours);
