@@ -26,7 +26,7 @@ public final class CodeGen {
         Gen g = new Gen(opts);
         if (expr == null) return new Cfg(g.block(List.of(), new Branch.Return(opts.snaplen())));
         Frag f = new CodeGen.Walker(g).gen(expr);
-        if (opts.optimize() && f.isFalse()) throw new io.jdump.filter.FilterSemanticException("expression rejects all packets");
+        if (opts.optimize() && f.isFalse() && !g.protochain) throw new io.jdump.filter.FilterSemanticException("expression rejects all packets");
         if (f.constant() != null) f = g.materialize(f.constant() ^ f.negated(), f.negated());
         Block accept = g.block(List.of(), new Branch.Return(opts.snaplen()));
         Block reject = g.block(List.of(), new Branch.Return(0));

@@ -29,7 +29,7 @@ final class DecnetGen {
     }
 
     private static Frag src(Gen g, int a) {
-        int pl = g.link.linkpl;
+        int pl = g.link.net();
         Frag f = Frag.and(g.eqMasked(pl + 2, Size.B, 0x7, 0x02), g.eq(pl + 2 + 3, Size.H, a));
         f = Frag.or(f, Frag.and(g.eqMasked(pl + 2, Size.H, 0xff07, 0x8102), g.eq(pl + 2 + 1 + 3, Size.H, a)));
         f = Frag.or(f, Frag.and(g.eqMasked(pl + 2, Size.B, 0x7, 0x06), g.eq(pl + 2 + 15, Size.H, a)));
@@ -37,7 +37,7 @@ final class DecnetGen {
     }
 
     private static Frag dst(Gen g, int a) {
-        int pl = g.link.linkpl;
+        int pl = g.link.net();
         Frag f = g.eqMasked(pl + 2, Size.W, 0x07ffff00, 0x02 << 24 | a << 8);
         f = Frag.or(f, g.eqMasked(pl + 2, Size.W, 0xff07ffff, 0x8102 << 16 | a));
         f = Frag.or(f, Frag.and(g.eqMasked(pl + 2, Size.B, 0x7, 0x06), g.eq(pl + 2 + 7, Size.H, a)));

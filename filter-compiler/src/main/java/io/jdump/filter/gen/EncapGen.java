@@ -36,7 +36,7 @@ final class EncapGen {
     private static Frag vlan(Gen g, Long id) {
         LinkLayer l = g.link;
         if (l.style != LinkLayer.Style.ETHER) {
-            throw Gen.error("'vlan' not supported on DLT_" + (l.style == LinkLayer.Style.PPP && !l.nativePpp() ? "PPP" : l.type.name()));
+            throw Gen.error("'vlan' not supported on DLT_" + (l.pppoes ? "PPP" : l.type.name()));
         }
         if (id != null && id > 4095) throw Gen.error("VLAN tag " + id + " greater than maximum 4095");
         Frag tpid = Frag.or(Frag.or(g.eq(l.linktype, Size.H, 0x8100), g.eq(l.linktype, Size.H, 0x88a8)),
@@ -92,7 +92,7 @@ final class EncapGen {
         if (l.mplsDepth > 0) {
             f = g.jump(g.load(Size.B, l.net() - 2), JmpOp.JSET, 1).not();
         } else {
-            boolean ppp = l.style == LinkLayer.Style.PPP && (l.type == io.jdump.filter.LinkType.PPP || !l.nativePpp());
+            boolean ppp = l.style == LinkLayer.Style.PPP && (l.type == io.jdump.filter.LinkType.PPP || l.pppoes);
             if (l.style != LinkLayer.Style.ETHER && !ppp) {
                 throw Gen.error("'mpls' not supported on DLT_" + l.type.name());
             }
@@ -108,10 +108,13 @@ final class EncapGen {
         LinkLayer l = g.link;
         if (id != null && id > 0xffff) throw Gen.error("PPPoE session number " + id + " greater than maximum 65535");
         Frag f = l.linktype(g, LinkLayer.PPPOES);
-        if (id != null) f = Frag.and(f, g.eq(l.linkpl + 2, Size.H, id.intValue()));
-        l.linktype = l.linkpl + 6;
-        l.linkpl += 8;
+        // The PPPoE header is the network layer (after the LLC/SNAP header on ATM and LLC links).
+        int pppoe = l.net();
+        if (id != null) f = Frag.and(f, g.eq(pppoe + 2, Size.H, id.intValue()));
+        l.linktype = pppoe + 6;
+        l.linkpl = pppoe + 8;
         l.nl = 0;
+        l.pppoes = true;
         l.nlNosnap = 0;
         l.style = LinkLayer.Style.PPP;
         return f;

@@ -20,6 +20,8 @@ import java.util.List;
 final class Gen {
     final CompileOptions opts;
     final LinkLayer link;
+    /** A {@code protochain} was compiled: libpcap then skips its optimizer, and with it the "rejects all packets" check. */
+    boolean protochain;
     private int nextId;
     private final boolean[] regUsed = new boolean[Insn.MEMWORDS];
     private int curReg;

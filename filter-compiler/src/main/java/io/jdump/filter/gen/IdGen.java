@@ -26,6 +26,7 @@ final class IdGen {
             case GATEWAY -> gateway(g, q, id.value());
             case PROTOCHAIN -> {
                 int n = protoNumber(g, q, id.value(), true);
+                g.protochain = true;
                 if (g.link.net() >= Gen.VARIABLE) throw Gen.error("'protochain' not supported with variable length headers");
                 yield ProtochainGen.gen(g, q.proto(), n);
             }

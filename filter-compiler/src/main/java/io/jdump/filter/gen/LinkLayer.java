@@ -84,7 +84,7 @@ final class LinkLayer {
             case PPP_BSDOS -> new LinkLayer(t, Style.PPP, 5, 24, 0, 0);
             case FRELAY -> new LinkLayer(t, Style.FRELAY, -1, 0, 0, 0);
             case LTALK -> new LinkLayer(t, Style.LTALK, -1, 0, 0, 0);
-            case JUNIPER_MFR -> new LinkLayer(t, Style.JUNIPER, -1, 4, 0, 0);
+            case JUNIPER_MFR -> new LinkLayer(t, Style.JUNIPER, -1, 4, 0, -1);
             case SYMANTEC_FIREWALL -> new LinkLayer(t, Style.ETHERTYPE, 6, 44, 0, 0);
             case ATM_RFC1483, ATM_CLIP -> new LinkLayer(t, Style.LLC, 6, 0, 8, 3, -1);
             case SUNATM -> new LinkLayer(t, Style.SUNATM, 10, 4, 8, 3, -1);
@@ -246,14 +246,6 @@ final class LinkLayer {
             default -> proto;
         };
         return g.eq(linktype, Size.H, p);
-    }
-
-    /** Whether the capture's own link type is a PPP variant (rather than PPP reached through {@code pppoes}). */
-    boolean nativePpp() {
-        return switch (type) {
-            case PPP, PPP_SERIAL, PPP_PPPD, PPP_ETHER, PPP_BSDOS -> true;
-            default -> false;
-        };
     }
 
     /** Whether the link layer has a protocol field at all (libpcap: {@code off_linktype != -1}). */
