@@ -108,7 +108,7 @@ public final class CodeGen {
 
         private Frag byteCmp(Expr.ByteCmp b) {
             if (b.value() > 255) throw Gen.error("byte argument " + b.value() + " greater than maximum 255");
-            int off = g.link.net() + (int) b.offset();
+            int off = (int) b.offset(); // relative to the link header, as link[off]
             int v = (int) b.value();
             return switch (b.op()) {
                 case '=' -> g.eq(off, Size.B, v);

@@ -88,7 +88,7 @@ final class LinkLayer {
             case SYMANTEC_FIREWALL -> new LinkLayer(t, Style.ETHERTYPE, 6, 44, 0, 0);
             case ATM_RFC1483, ATM_CLIP -> new LinkLayer(t, Style.LLC, 6, 0, 8, 3, -1);
             case SUNATM -> new LinkLayer(t, Style.SUNATM, 10, 4, 8, 3, -1);
-            default -> new LinkLayer(t, Style.NONE, -1, -1, -1, -1);
+            default -> new LinkLayer(t, Style.NONE, -1, 0, 0, 0);
         };
     }
 
