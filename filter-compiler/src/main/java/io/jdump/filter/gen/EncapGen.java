@@ -123,12 +123,8 @@ final class EncapGen {
     static Frag direction(Gen g, boolean inbound) {
         LinkLayer l = g.link;
         if (l.style == LinkLayer.Style.PFLOG) return PflogGen.direction(g, inbound);
-        switch (l.type) {
-            // Serial links with a direction byte: SLIP and pppd 0 in, 1 out; Juniper bit 0 of byte 3 set when in.
-            case SLIP, PPP_PPPD -> { return g.eq(0, Size.B, inbound ? 0 : 1); }
-            case JUNIPER_MFR -> { return g.eqMasked(3, Size.B, 0x01, inbound ? 1 : 0); }
-            default -> { }
-        }
+        Frag serial = serialDirection(g, inbound);
+        if (serial != null) return serial;
         boolean sll = l.type == io.jdump.filter.LinkType.LINUX_SLL || l.type == io.jdump.filter.LinkType.LINUX_SLL2;
         if (g.opts.linuxExtensions() && !sll) {
             Frag out = g.eq(io.jdump.bpf.Extension.PKTTYPE.k(), Size.H, 4);
@@ -141,6 +137,15 @@ final class EncapGen {
                     + "' not supported on DLT_" + l.type.name());
         };
         return inbound ? out.not() : out;
+    }
+
+    /** Serial links with a direction field: SLIP and pppd byte 0 (0 in, 1 out); Juniper bit 0 of byte 3 (set when in). Else null. */
+    private static Frag serialDirection(Gen g, boolean inbound) {
+        return switch (g.link.type) {
+            case SLIP, PPP_PPPD -> g.eq(0, Size.B, inbound ? 0 : 1);
+            case JUNIPER_MFR -> g.eqMasked(3, Size.B, 0x01, inbound ? 1 : 0);
+            default -> null;
+        };
     }
 
     static Frag ifindex(Gen g, long n) {

@@ -13,7 +13,7 @@ import io.jdump.filter.LinkType;
 final class LinkLayer {
     /** How the link header names the payload protocol. */
     enum Style { ETHER, LLC, WLAN, PFLOG, CHDLC, SLL, NULL_HOST, LOOP_NET, RAW, IPV4_ONLY, IPV6_ONLY, PPP,
-        /** Serial and WAN links (dlt-wan): SLIP (IP version nibble at byte 0), Frame Relay (Q.933 NLPID),
+        /** Serial and WAN links: SLIP (IP version nibble at byte 0), Frame Relay (Q.933 NLPID),
          *  LocalTalk (AppleTalk only), Juniper (the "MGC" cookie), SunATM (LLC traffic type, then SNAP),
          *  a plain Ethertype at a fixed offset (Symantec firewall). */
         SLIP, FRELAY, LTALK, JUNIPER, SUNATM, ETHERTYPE,

@@ -11,8 +11,9 @@ import java.util.List;
 
 /**
  * The keyword primitives ({@code other} in libpcap's grammar): broadcast, multicast, less,
- * greater, byte, inbound/outbound, ifindex, the encapsulations, llc, and the primitives parsed
- * into {@link Expr.Other} for link types jdump does not compile yet.
+ * greater, byte, inbound/outbound, ifindex, the encapsulations, llc, and the keyword primitives
+ * kept as {@link Expr.Other} for the code generator (802.11 type/subtype/dir, pflog fields, ATM and
+ * SS7 fields, the latter also with a parenthesized {@code or} list of values).
  */
 final class Others {
     private Others() {}
@@ -101,10 +102,12 @@ final class Others {
     private static List<String> numberList(Parser ps) {
         ps.next();
         List<String> args = new ArrayList<>(List.of("("));
-        do {
+        while (true) {
             if (!ps.nextIs(NUM)) throw ps.syntaxError();
             args.add(ps.next().text());
-        } while (ps.nextIs(OR) && ps.next() != null);
+            if (!ps.nextIs(OR)) break;
+            ps.next();
+        }
         if (!ps.nextIs(RPAREN)) throw ps.syntaxError();
         ps.next();
         return args;
