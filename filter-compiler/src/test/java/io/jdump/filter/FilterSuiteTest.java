@@ -28,9 +28,17 @@ class FilterSuiteTest {
             Map.entry("LINUX_SLL", "sll"), Map.entry("LINUX_SLL2", "sll2"), Map.entry("NULL", "null"), Map.entry("IPV4", "raw"),
             Map.entry("IPV6", "raw"), Map.entry("LOOP", "null"), Map.entry("FDDI", "en10mb"), Map.entry("IEEE802", "en10mb"),
             Map.entry("PPP", "en10mb"), Map.entry("IEEE802_11", "random"), Map.entry("PFLOG", "en10mb"),
-            Map.entry("IP_OVER_FC", "en10mb"), Map.entry("C_HDLC", "en10mb"));
+            Map.entry("IP_OVER_FC", "en10mb"), Map.entry("C_HDLC", "en10mb"),
+            // dlt-radio: Ethernet corpus frames behind radio headers, tags, pseudo-headers (LinkFrames)
+            Map.entry("IEEE802_11_RADIO", "en10mb"), Map.entry("IEEE802_11_RADIO_AVS", "en10mb"),
+            Map.entry("PRISM_HEADER", "en10mb"), Map.entry("PPI", "en10mb"), Map.entry("ARCNET", "en10mb"),
+            Map.entry("ARCNET_LINUX", "en10mb"), Map.entry("BACNET_MS_TP", "en10mb"), Map.entry("DSA_TAG_BRCM", "en10mb"),
+            Map.entry("DSA_TAG_DSA", "en10mb"), Map.entry("NETANALYZER", "en10mb"), Map.entry("NETANALYZER_TRANSPARENT", "en10mb"),
+            Map.entry("IPNET", "en10mb"), Map.entry("APPLE_IP_OVER_IEEE1394", "en10mb"), Map.entry("ENC", "en10mb"));
     /** Link types whose packets are Ethernet corpus frames re-framed ({@link Packets#reframe}). */
-    private static final java.util.Set<String> REFRAMED = java.util.Set.of("FDDI", "IEEE802", "PPP", "PFLOG", "IP_OVER_FC", "C_HDLC");
+    private static final java.util.Set<String> REFRAMED = java.util.Set.of("FDDI", "IEEE802", "PPP", "PFLOG", "IP_OVER_FC", "C_HDLC",
+            "IEEE802_11_RADIO", "IEEE802_11_RADIO_AVS", "PRISM_HEADER", "PPI", "ARCNET", "ARCNET_LINUX", "BACNET_MS_TP",
+            "DSA_TAG_BRCM", "DSA_TAG_DSA", "NETANALYZER", "NETANALYZER_TRANSPARENT", "IPNET", "APPLE_IP_OVER_IEEE1394", "ENC");
 
     /**
      * Floors in per mille, measured on 2026-11-22 and rounded down: {verdict-equal accept cases, exact unoptimized

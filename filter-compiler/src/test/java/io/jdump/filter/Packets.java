@@ -50,6 +50,7 @@ final class Packets {
      * addresses, then LLC/SNAP with the Ethertype), PPP (address, control, PPP protocol).
      */
     static List<Pkt> reframe(List<Pkt> ether, String dlt) {
+        if (LinkFrames.handles(dlt)) return LinkFrames.reframe(ether, dlt);
         List<Pkt> out = new ArrayList<>();
         for (Pkt p : ether) {
             byte[] d = p.data();

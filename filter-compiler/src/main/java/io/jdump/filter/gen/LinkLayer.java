@@ -12,7 +12,15 @@ import io.jdump.filter.LinkType;
  */
 final class LinkLayer {
     /** How the link header names the payload protocol. */
-    enum Style { ETHER, LLC, WLAN, PFLOG, CHDLC, SLL, NULL_HOST, LOOP_NET, RAW, IPV4_ONLY, IPV6_ONLY, PPP }
+    enum Style { ETHER, LLC, WLAN, PFLOG, CHDLC, SLL, NULL_HOST, LOOP_NET, RAW, IPV4_ONLY, IPV6_ONLY, PPP,
+        /** One-byte ARCnet protocol ids ({@link ArcnetGen}). */
+        ARCNET,
+        /** Solaris ipnet: a one-byte address family. */
+        IPNET,
+        /** A bare Ethertype field, no 802.3 length or LLC handling. */
+        ETHERTYPE,
+        /** No protocol field at all: link-type tests are refused. */
+        NONE }
 
     static final int IP = 0x0800, IPV6 = 0x86dd, ARP = 0x0806, REVARP = 0x8035, ATALK = 0x809b, AARP = 0x80f3,
             DN = 0x6003, LAT = 0x6004, SCA = 0x6007, MOPDL = 0x6001, MOPRC = 0x6002, IPX = 0x8137, MPLS = 0x8847,
@@ -36,6 +44,13 @@ final class LinkLayer {
     boolean tunnel;
     /** After a {@code vlan} compiled with Linux extensions: the link payload and link type offset registers, else null. */
     int[] vlanRegs;
+    /**
+     * Where the 802.11 header starts: 0, or {@link Gen#header}(0) behind a radio header of run-time length
+     * (radiotap, AVS, Prism, PPI), whose length the prologue computes into {@link #headerReg}.
+     */
+    int hdr;
+    /** Scratch register holding the run-time length of the radio header, or -1 (allocated on first use). */
+    int headerReg = -1;
 
     private LinkLayer(LinkType type, Style style, int linktype, int linkpl, int nl, int nlNosnap) {
         this(type, style, linktype, linkpl, nl, nlNosnap, style == Style.ETHER ? 0 : -1);
@@ -68,6 +83,21 @@ final class LinkLayer {
             case RAW -> new LinkLayer(t, Style.RAW, -1, 0, 0, 0);
             case IPV4 -> new LinkLayer(t, Style.IPV4_ONLY, -1, 0, 0, 0);
             case IPV6 -> new LinkLayer(t, Style.IPV6_ONLY, -1, 0, 0, 0);
+            // Pseudo-headers, switch tags, radio headers and 8-bit addresses (RadioHeaders, ArcnetGen, TagGen).
+            case NETANALYZER -> new LinkLayer(t, Style.ETHER, 16, 18, 0, 3, 4);
+            case NETANALYZER_TRANSPARENT -> new LinkLayer(t, Style.ETHER, 24, 26, 0, 3, 12);
+            case DSA_TAG_BRCM, DSA_TAG_DSA -> new LinkLayer(t, Style.ETHER, 16, 18, 0, 3, 0);
+            case IEEE802_11_RADIO, IEEE802_11_RADIO_AVS, PRISM_HEADER, PPI -> {
+                LinkLayer l = new LinkLayer(t, Style.WLAN, Gen.VARIABLE + 6, Gen.VARIABLE, 8, 3, 4);
+                l.hdr = Gen.header(0);
+                yield l;
+            }
+            case ARCNET -> new LinkLayer(t, Style.ARCNET, 2, 6, 0, 0);
+            case ARCNET_LINUX -> new LinkLayer(t, Style.ARCNET, 4, 8, 0, 0);
+            case BACNET_MS_TP -> new LinkLayer(t, Style.NONE, -1, 0, 0, 0);
+            case IPNET -> new LinkLayer(t, Style.IPNET, 1, 24, 0, 0);
+            case APPLE_IP_OVER_IEEE1394 -> new LinkLayer(t, Style.ETHERTYPE, 16, 18, 0, 0);
+            case ENC -> new LinkLayer(t, Style.NULL_HOST, 0, 12, 0, 0);
             default -> throw new FilterSemanticException("link type " + t.name() + " is not supported by jdump's compiler yet");
         };
     }
@@ -85,7 +115,7 @@ final class LinkLayer {
                     : proto <= ETHERMTU ? Frag.FALSE : g.eq(linktype, Size.H, proto);
             case PFLOG -> proto == IP ? g.eq(1, Size.B, AF_INET) : proto == IPV6 ? g.eq(1, Size.B, AF_INET6_LINUX) : Frag.FALSE;
             case WLAN -> {
-                Frag data = g.eqMasked(0, Size.B, 0x0c, 0x08);
+                Frag data = g.eqMasked(hdr, Size.B, 0x0c, 0x08);
                 yield Frag.and(data, llc(g, proto));
             }
             case SLL -> sll(g, proto);
@@ -95,6 +125,10 @@ final class LinkLayer {
             case IPV4_ONLY -> Frag.constant(proto == IP);
             case IPV6_ONLY -> Frag.constant(proto == IPV6);
             case PPP -> ppp(g, proto);
+            case ARCNET -> ArcnetGen.linktype(g, proto);
+            case IPNET -> proto == IP ? g.eq(linktype, Size.B, 2) : proto == IPV6 ? g.eq(linktype, Size.B, 0x1a) : Frag.FALSE;
+            case ETHERTYPE -> g.eq(linktype, Size.H, proto);
+            case NONE -> throw Gen.error("link-layer type filtering not implemented for DLT_" + type.name());
         };
     }
 
@@ -135,6 +169,11 @@ final class LinkLayer {
             case ATALK -> snap(g, linkpl, 0x080007, ATALK);
             default -> proto <= ETHERMTU ? g.eq(linkpl, Size.B, proto) : g.eq(linktype, Size.H, proto);
         };
+    }
+
+    int headerReg(Gen g) {
+        if (headerReg < 0) headerReg = g.allocReg();
+        return headerReg;
     }
 
     int payloadReg(Gen g) {
