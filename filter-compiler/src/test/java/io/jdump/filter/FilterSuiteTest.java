@@ -109,7 +109,6 @@ class FilterSuiteTest {
                 continue;
             }
             if (dlt == null || !CORPUS.containsKey(dlt) || c.get("skip_reason_linux") != null) continue;
-            if (c.get("generate_offline_filter") != null) continue;
             Stats s = stats.computeIfAbsent(dlt, k -> new Stats());
             switch ((String) c.get("kind")) {
                 case "filter_accept" -> accept(c, s, packets.get(dlt));
@@ -142,6 +141,8 @@ class FilterSuiteTest {
         CompileOptions o = CompileOptions.of(lt).withResolver(Fixtures.resolver())
                 .withOptimize(Boolean.TRUE.equals(c.get("optimize"))).withLinuxExtensions(Boolean.TRUE.equals(c.get("linuxext")));
         if (snap != null) o = o.withSnaplen(((Long) snap).intValue());
+        Object offline = c.get("generate_offline_filter");
+        if (offline != null) o = o.withOffline(offline.equals("swapped") ? CompileOptions.Offline.SWAPPED : CompileOptions.Offline.UNSWAPPED);
         if (mask != null) {
             int m = 0;
             for (String x : ((String) mask).split("\\.")) m = m << 8 | Integer.parseInt(x);

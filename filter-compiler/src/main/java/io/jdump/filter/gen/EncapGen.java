@@ -43,7 +43,7 @@ final class EncapGen {
         Frag tpid = radio ? Frag.or(Frag.or(l.linktype(g, 0x8100), l.linktype(g, 0x88a8)), l.linktype(g, 0x9100))
                 : Frag.or(Frag.or(g.eq(l.linktype, Size.H, 0x8100), g.eq(l.linktype, Size.H, 0x88a8)),
                 g.eq(l.linktype, Size.H, 0x9100));
-        if (g.opts.linuxExtensions() && l.vlanRegs == null && !l.tunnel && !l.pppoes && l.mplsDepth == 0
+        if (g.opts.linuxExtensions() && TagGen.kernelVlan(l) && l.vlanRegs == null && !l.tunnel && !l.pppoes && l.mplsDepth == 0
                 && l.linktype < Gen.VARIABLE) {
             return vlanLinux(g, tpid, id);
         }

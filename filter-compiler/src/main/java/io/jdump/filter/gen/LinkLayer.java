@@ -113,13 +113,13 @@ final class LinkLayer {
             case LLC -> llc(g, proto);
             case CHDLC -> proto == SAP_ISONS ? g.eq(linktype, Size.H, 0xfefe)
                     : proto <= ETHERMTU ? Frag.FALSE : g.eq(linktype, Size.H, proto);
-            case PFLOG -> proto == IP ? g.eq(1, Size.B, AF_INET) : proto == IPV6 ? g.eq(1, Size.B, AF_INET6_LINUX) : Frag.FALSE;
+            case PFLOG -> AddressFamilies.pflog(g, proto);
             case WLAN -> {
                 Frag data = g.eqMasked(hdr, Size.B, 0x0c, 0x08);
                 yield Frag.and(data, llc(g, proto));
             }
             case SLL -> sll(g, proto);
-            case NULL_HOST, LOOP_NET -> loopback(g, proto);
+            case NULL_HOST, LOOP_NET -> AddressFamilies.word(g, linktype, proto, style == Style.NULL_HOST);
             case RAW -> proto == IP ? g.eqMasked(linkpl, Size.B, 0xf0, 0x40)
                     : proto == IPV6 ? g.eqMasked(linkpl, Size.B, 0xf0, 0x60) : Frag.FALSE;
             case IPV4_ONLY -> Frag.constant(proto == IP);
@@ -134,7 +134,7 @@ final class LinkLayer {
 
     private Frag mplsLinktype(Gen g, int proto) {
         if (proto != IP && proto != IPV6) throw new FilterSemanticException("unsupported protocol over mpls");
-        Frag bottom = g.eqMasked(linkpl + nl - 2, Size.B, 0x01, 0x01);
+        Frag bottom = g.jump(g.load(Size.B, linkpl + nl - 2), JmpOp.JSET, 0x01);
         return Frag.and(bottom, g.eqMasked(linkpl + nl, Size.B, 0xf0, proto == IP ? 0x40 : 0x60));
     }
 
@@ -214,17 +214,6 @@ final class LinkLayer {
     static Frag snap(Gen g, int off, int oui, int ptype) {
         Frag tail = g.eq(off + 4, Size.W, (oui & 0xffff) << 16 | ptype);
         return Frag.and(tail, g.eq(off, Size.W, 0xaaaa0300 | (oui >>> 16 & 0xff)));
-    }
-
-    private static final int AF_INET = 2, AF_INET6_LINUX = 10;
-
-    private Frag loopback(Gen g, int proto) {
-        int af;
-        if (proto == IP) af = AF_INET;
-        else if (proto == IPV6) af = AF_INET6_LINUX;
-        else return Frag.FALSE;
-        int v = style == Style.NULL_HOST ? Integer.reverseBytes(af) : af;
-        return g.eq(linktype, Size.W, v);
     }
 
     private Frag ppp(Gen g, int proto) {

@@ -25,6 +25,14 @@ final class TagGen {
         };
     }
 
+    /**
+     * Whether a live capture may have the outer VLAN tag stripped into metadata: Ethernet and netANALYZER,
+     * not the switch-tagged links, whose tag sits in front of the Ethertype.
+     */
+    static boolean kernelVlan(LinkLayer l) {
+        return l.type == LinkType.EN10MB || netanalyzer(l);
+    }
+
     /** Whether the link is Ethernet behind a Hilscher netANALYZER pseudo-header (no {@code llc} there). */
     static boolean netanalyzer(LinkLayer l) {
         return l.type == LinkType.NETANALYZER || l.type == LinkType.NETANALYZER_TRANSPARENT;
