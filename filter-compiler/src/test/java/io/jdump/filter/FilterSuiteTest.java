@@ -59,7 +59,23 @@ class FilterSuiteTest {
             Map.entry("IEEE802_11", new int[] {1000, 1000, 1000, 1000}),
             Map.entry("PFLOG", new int[] {1000, 1000, 1000, 1000}),
             Map.entry("IP_OVER_FC", new int[] {1000, 1000, 1000, 1000}),
-            Map.entry("C_HDLC", new int[] {1000, 1000, 1000, 1000}));
+            Map.entry("C_HDLC", new int[] {1000, 1000, 1000, 1000}),
+            // dlt-radio. Radiotap listings: 13/15, the two missing are libpcap HEAD's vxlan/geneve over radiotap, whose
+            // outer 802.11 loads use scratch registers the prologue never stores (the kernel's checker would refuse them).
+            Map.entry("IEEE802_11_RADIO", new int[] {1000, 866, 1000, 1000}),
+            Map.entry("IEEE802_11_RADIO_AVS", new int[] {1000, 1000, 1000, 1000}),
+            Map.entry("PRISM_HEADER", new int[] {1000, 1000, 1000, 1000}),
+            Map.entry("PPI", new int[] {1000, 1000, 1000, 1000}),
+            Map.entry("ARCNET", new int[] {1000, 1000, 1000, 1000}),
+            Map.entry("ARCNET_LINUX", new int[] {1000, 1000, 1000, 1000}),
+            Map.entry("BACNET_MS_TP", new int[] {1000, 1000, 1000, 1000}),
+            Map.entry("DSA_TAG_BRCM", new int[] {1000, 1000, 1000, 1000}),
+            Map.entry("DSA_TAG_DSA", new int[] {1000, 1000, 1000, 1000}),
+            Map.entry("NETANALYZER", new int[] {1000, 1000, 1000, 1000}),
+            Map.entry("NETANALYZER_TRANSPARENT", new int[] {1000, 1000, 1000, 1000}),
+            Map.entry("IPNET", new int[] {1000, 1000, 1000, 1000}),
+            Map.entry("APPLE_IP_OVER_IEEE1394", new int[] {1000, 1000, 1000, 1000}),
+            Map.entry("ENC", new int[] {1000, 1000, 1000, 1000}));
 
     static final class Stats {
         int accept, verdictEqual, unopt, exact, noOracle, compileFailed;
