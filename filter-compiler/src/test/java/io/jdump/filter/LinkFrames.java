@@ -22,7 +22,9 @@ final class LinkFrames {
         return TYPES.contains(dlt);
     }
 
-    static List<Packets.Pkt> reframe(List<Packets.Pkt> ether, String dlt) {
+    static List<Packets.Pkt> reframe(List<Packets.Pkt> corpus, String dlt) {
+        List<Packets.Pkt> ether = new ArrayList<>(corpus);
+        ether.addAll(variants(corpus));
         List<Packets.Pkt> wlan = dlt.startsWith("IEEE802_11") || dlt.equals("PRISM_HEADER") || dlt.equals("PPI")
                 ? Packets.reframe(ether, "IEEE802_11") : null;
         List<Packets.Pkt> out = new ArrayList<>();
@@ -40,8 +42,8 @@ final class LinkFrames {
                     cut = 0;
                 }
                 case "ARCNET", "ARCNET_LINUX" -> {
-                    b.write(i % 5 == 0 ? 0x0e : i);
-                    b.write(i % 7 == 0 ? 0 : i % 3 == 0 ? 0x0e : 0xa4);
+                    b.write(STATIONS[i % STATIONS.length]);
+                    b.write(STATIONS[i / 3 % STATIONS.length]);
                     if (dlt.equals("ARCNET_LINUX")) b.writeBytes(new byte[] {0, 0});
                     b.write(arcType(type, i));
                     b.writeBytes(new byte[] {0, 0, 0});
@@ -49,8 +51,8 @@ final class LinkFrames {
                 }
                 case "BACNET_MS_TP" -> {
                     b.writeBytes(new byte[] {0x55, (byte) 0xff, (byte) (i % 8)});
-                    b.write(i % 6 == 0 ? 0xff : i % 4);
-                    b.write(i % 5 == 0 ? 0xa8 : i % 3);
+                    b.write(STATIONS[i / 3 % STATIONS.length]);
+                    b.write(STATIONS[i % STATIONS.length]);
                     b.writeBytes(new byte[] {0, 8, 0});
                     payload = d;
                 }
@@ -92,6 +94,107 @@ final class LinkFrames {
             out.add(new Packets.Pkt(f, f.length + ether.get(i).wirelen() - d.length));
         }
         return out;
+    }
+
+    /** Station ids the suite's ARCnet / MS-TP cases name, broadcast ids and others. */
+    private static final int[] STATIONS = {0x0e, 0x8c, 0xa4, 0xa7, 0xa8, 0xa9, 0xb3, 0x00, 0xff, 0x21, 0x7e, 0x01};
+
+    /**
+     * Corpus frames changed to carry what the suite's expressions look for: the MAC address a1:b2:c3:d4:e5:f6,
+     * payload bytes 0xcd (for {@code proto[0xab] == 0xcd}), VLAN tags 500 and 2061+2014 (with an IPv4
+     * multicast destination), MPLS labels 12345 and 12345+6789.
+     */
+    static List<Packets.Pkt> variants(List<Packets.Pkt> corpus) {
+        byte[] mac = {(byte) 0xa1, (byte) 0xb2, (byte) 0xc3, (byte) 0xd4, (byte) 0xe5, (byte) 0xf6};
+        List<Packets.Pkt> out = new ArrayList<>();
+        int n = 0;
+        for (Packets.Pkt p : corpus) {
+            byte[] d = p.data();
+            if (d.length < 54 || n++ >= 48) continue;
+            int k = n % 6;
+            byte[] v = d.clone();
+            switch (k) {
+                case 0 -> {
+                    System.arraycopy(mac, 0, v, 6, 6);
+                    if (n % 4 == 0) System.arraycopy(mac, 0, v, 0, 6);
+                }
+                case 1 -> {
+                    v = java.util.Arrays.copyOf(v, Math.max(v.length, 320));
+                    java.util.Arrays.fill(v, 54, v.length, (byte) 0xcd);
+                }
+                case 2 -> v = insert(v, 12, tag(0x8100, 500));
+                case 3 -> {
+                    v = insert(insert(v, 12, tag(0x8100, 2014)), 12, tag(0x8100, 2061));
+                    if (v[20] == 0x08 && v[21] == 0) v[22 + 16] = (byte) 0xe0;
+                }
+                case 4 -> v = mpls(v, n % 8 == 4 ? new int[] {12345, 6789} : new int[] {12345});
+                default -> {
+                    if (n % 12 == 5) System.arraycopy(mac, 0, v, 0, 6);
+                }
+            }
+            out.add(new Packets.Pkt(v, v.length + p.wirelen() - d.length));
+        }
+        out.addAll(retyped(corpus));
+        return out;
+    }
+
+    private static final int[] ETHERTYPES = {0x8035, 0x6001, 0x6002, 0x6003, 0x6004, 0x6007, 0x809b, 0x0806};
+    private static final int[] IP_PROTOS = {2, 9, 103, 112, 132, 17, 6, 1};
+
+    /**
+     * Payload bytes set to 0xcd, under each Ethertype and IP protocol the suite indexes ({@code rarp[0xab]},
+     * {@code pim[0xab]}, ...), and IPv6 frames carrying ICMPv6.
+     */
+    private static List<Packets.Pkt> retyped(List<Packets.Pkt> corpus) {
+        List<Packets.Pkt> out = new ArrayList<>();
+        int n = 0;
+        for (Packets.Pkt p : corpus) {
+            byte[] d = p.data();
+            int type = d.length < 54 ? -1 : (d[12] & 0xff) << 8 | (d[13] & 0xff);
+            if (type != 0x0800 && type != 0x86dd) continue;
+            byte[] v = java.util.Arrays.copyOf(d, Math.max(d.length, 320));
+            int from = type == 0x0800 ? 14 + 4 * (d[14] & 0xf) : 54;
+            java.util.Arrays.fill(v, from, v.length, (byte) 0xcd);
+            if (type == 0x86dd) {
+                v[20] = 58;
+            } else if (n % 2 == 0) {
+                v[23] = (byte) IP_PROTOS[n / 2 % IP_PROTOS.length];
+                v[20] = 0;
+                v[21] = 0;
+            } else {
+                int t = ETHERTYPES[n / 2 % ETHERTYPES.length];
+                v[12] = (byte) (t >> 8);
+                v[13] = (byte) t;
+            }
+            out.add(new Packets.Pkt(v, v.length));
+            if (++n >= 40) break;
+        }
+        return out;
+    }
+
+    private static byte[] tag(int tpid, int vid) {
+        return new byte[] {(byte) (tpid >> 8), (byte) tpid, (byte) (vid >> 8), (byte) vid};
+    }
+
+    private static byte[] insert(byte[] d, int at, byte[] x) {
+        byte[] r = new byte[d.length + x.length];
+        System.arraycopy(d, 0, r, 0, at);
+        System.arraycopy(x, 0, r, at, x.length);
+        System.arraycopy(d, at, r, at + x.length, d.length - at);
+        return r;
+    }
+
+    /** The frame with its Ethertype replaced by MPLS and the given label stack in front of the payload. */
+    private static byte[] mpls(byte[] d, int[] labels) {
+        byte[] stack = new byte[4 * labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            int e = labels[i] << 12 | (i == labels.length - 1 ? 0x100 : 0) | 64;
+            for (int j = 0; j < 4; j++) stack[4 * i + j] = (byte) (e >>> (24 - 8 * j));
+        }
+        byte[] r = insert(d, 14, stack);
+        r[12] = (byte) 0x88;
+        r[13] = 0x47;
+        return r;
     }
 
     private static int arcType(int ethertype, int i) {
