@@ -28,6 +28,11 @@ class LinkHeaderSemanticsTest {
         return "8800" + "0000" + MAC_A + MAC_B + MAC_B + "0000" + "0000" + "00".repeat(pad) + SNAP_IP + IP_TCP;
     }
 
+    /** An 802.11 QoS data frame with LLC/SNAP Ethertype 0x8100, a VLAN tag {@code vid}, then IPv4/TCP. */
+    private static String vlanData(int vid) {
+        return "8800" + "0000" + MAC_A + MAC_B + MAC_B + "0000" + "0000" + "aaaa030000008100" + String.format("%04x", vid) + "0800" + IP_TCP;
+    }
+
     private static String radiotap(int len, int present, int flags, boolean tsft) {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         b.writeBytes(new byte[] {0, 0, (byte) len, (byte) (len >> 8), (byte) present, (byte) (present >> 8), (byte) (present >> 16),
@@ -53,6 +58,9 @@ class LinkHeaderSemanticsTest {
                 Arguments.of("IEEE802_11_RADIO", "ip proto \\tcp", radiotap(17, 3, 0x20, true) + qosData(1), true),
                 Arguments.of("IEEE802_11_RADIO", "wlan src " + colons(MAC_B), radiotap(12, 0, 0, false) + qosData(0), true),
                 Arguments.of("IEEE802_11_RADIO", "wlan dst " + colons(MAC_B), radiotap(12, 0, 0, false) + qosData(0), false),
+                // VLAN inside 802.11: the tag follows the SNAP header
+                Arguments.of("IEEE802_11_RADIO", "vlan 5 and ip proto \\tcp", radiotap(12, 0, 0, false) + vlanData(5), true),
+                Arguments.of("IEEE802_11_RADIO", "vlan 6", radiotap(12, 0, 0, false) + vlanData(5), false),
                 Arguments.of("IEEE802_11_RADIO", "radio[2] = 12", radiotap(12, 0, 0, false) + qosData(0), true),
                 Arguments.of("IEEE802_11_RADIO", "link[0] = 0x88", radiotap(12, 0, 0, false) + qosData(0), true),
                 // PPI: only 802.11 (DLT 105) packets can match, even filters that look at nothing

@@ -47,7 +47,9 @@ final class EncapGen {
                 && l.linktype < Gen.VARIABLE) {
             return vlanLinux(g, tpid, id);
         }
-        Frag f = id == null ? tpid : Frag.and(tpid, g.eqMasked(l.linkpl, Size.H, 0x0fff, id.intValue()));
+        // Over 802.11 the tag follows the LLC/SNAP header (the network layer's offset in the payload).
+        int tci = radio ? l.linkpl + l.nl : l.linkpl;
+        Frag f = id == null ? tpid : Frag.and(tpid, g.eqMasked(tci, Size.H, 0x0fff, id.intValue()));
         l.linktype += 4;
         l.linkpl += 4;
         return f;
