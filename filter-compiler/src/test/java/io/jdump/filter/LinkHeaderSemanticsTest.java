@@ -86,6 +86,8 @@ class LinkHeaderSemanticsTest {
                 Arguments.of("DSA_TAG_DSA", "outbound", MAC_A + MAC_B + "40000000" + "0800" + IP_TCP, true),
                 Arguments.of("DSA_TAG_DSA", "inbound", MAC_A + MAC_B + "c0000000" + "0800" + IP_TCP, false),
                 Arguments.of("NETANALYZER", "ether src " + colons(MAC_B) + " and tcp", "00000000" + MAC_A + MAC_B + "0800" + IP_TCP, true),
+                Arguments.of("NETANALYZER", "link[12:2] = 0x800", "00000000" + MAC_A + MAC_B + "0800" + IP_TCP, true),
+                Arguments.of("NETANALYZER_TRANSPARENT", "ether[6] = 2 and ip", "00".repeat(12) + MAC_A + MAC_B + "0800" + IP_TCP, true),
                 Arguments.of("IPNET", "ip and inbound", "0102000200000000" + "00".repeat(16) + IP_TCP, true),
                 Arguments.of("ENC", "ip dst 10.0.0.2", "020000000000000000000000" + IP_TCP, true));
     }

@@ -109,7 +109,7 @@ final class ArithGen {
                 } else {
                     s.add(new Insn.LoadMem(Reg.X, idx.reg()));
                 }
-                s.add(new Insn.LoadInd(size, 0));
+                s.add(new Insn.LoadInd(size, l.tunnel || p == Proto.RADIO ? 0 : TagGen.linkHeader(l)));
                 checks = null;
             }
             case TCP, UDP, SCTP, ICMP, IGMP, IGRP, PIM, VRRP, CARP -> {

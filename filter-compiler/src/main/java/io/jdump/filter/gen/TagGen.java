@@ -33,6 +33,15 @@ final class TagGen {
         return l.type == LinkType.EN10MB || netanalyzer(l);
     }
 
+    /** Where {@code link[...]} counts from: the Ethernet header after netANALYZER's pseudo-header, else 0. */
+    static int linkHeader(LinkLayer l) {
+        return switch (l.type) {
+            case NETANALYZER -> 4;
+            case NETANALYZER_TRANSPARENT -> 12;
+            default -> 0;
+        };
+    }
+
     /** Whether the link is Ethernet behind a Hilscher netANALYZER pseudo-header (no {@code llc} there). */
     static boolean netanalyzer(LinkLayer l) {
         return l.type == LinkType.NETANALYZER || l.type == LinkType.NETANALYZER_TRANSPARENT;
