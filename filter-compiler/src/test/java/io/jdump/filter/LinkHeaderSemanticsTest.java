@@ -33,6 +33,14 @@ class LinkHeaderSemanticsTest {
         return "8800" + "0000" + MAC_A + MAC_B + MAC_B + "0000" + "0000" + "aaaa030000008100" + String.format("%04x", vid) + "0800" + IP_TCP;
     }
 
+    /** An 802.11 QoS data frame carrying IPv4/UDP to port 4789, VXLAN {@code vni}, then an Ethernet frame with IPv4/TCP. */
+    private static String vxlanData(int vni) {
+        String inner = MAC_A + MAC_B + "0800" + IP_TCP;
+        String udp = "1234" + "12b5" + "0000" + "0000" + "08000000" + String.format("%06x", vni) + "00" + inner;
+        String ip = "45000000" + "00000000" + "4011" + "0000" + "0a000001" + "0a000002" + udp;
+        return "8800" + "0000" + MAC_A + MAC_B + MAC_B + "0000" + "0000" + SNAP_IP + ip;
+    }
+
     private static String radiotap(int len, int present, int flags, boolean tsft) {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         b.writeBytes(new byte[] {0, 0, (byte) len, (byte) (len >> 8), (byte) present, (byte) (present >> 8), (byte) (present >> 16),
@@ -61,6 +69,9 @@ class LinkHeaderSemanticsTest {
                 // VLAN inside 802.11: the tag follows the SNAP header
                 Arguments.of("IEEE802_11_RADIO", "vlan 5 and ip proto \\tcp", radiotap(12, 0, 0, false) + vlanData(5), true),
                 Arguments.of("IEEE802_11_RADIO", "vlan 6", radiotap(12, 0, 0, false) + vlanData(5), false),
+                // VXLAN inside 802.11 behind radiotap (libpcap 1.11's listing for this reads unset scratch registers)
+                Arguments.of("IEEE802_11_RADIO", "vxlan 100 and tcp dst port 8080", radiotap(12, 0, 0, false) + vxlanData(100), true),
+                Arguments.of("IEEE802_11_RADIO", "vxlan 101", radiotap(12, 0, 0, false) + vxlanData(100), false),
                 Arguments.of("IEEE802_11_RADIO", "radio[2] = 12", radiotap(12, 0, 0, false) + qosData(0), true),
                 Arguments.of("IEEE802_11_RADIO", "link[0] = 0x88", radiotap(12, 0, 0, false) + qosData(0), true),
                 // PPI: only 802.11 (DLT 105) packets can match, even filters that look at nothing
