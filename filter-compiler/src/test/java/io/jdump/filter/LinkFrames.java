@@ -100,10 +100,13 @@ final class LinkFrames {
     private static final int[] STATIONS = {0x0e, 0x8c, 0xa4, 0xa7, 0xa8, 0xa9, 0xb3, 0x00, 0xff, 0x21, 0x7e, 0x01};
 
     /**
-     * Corpus frames changed to carry what the suite's expressions look for: the MAC address a1:b2:c3:d4:e5:f6,
-     * payload bytes 0xcd (for {@code proto[0xab] == 0xcd}), VLAN tags 500 and 2061+2014 (with an IPv4
-     * multicast destination), MPLS labels 12345 and 12345+6789.
+     * Corpus frames changed to carry what the suite's expressions look for: the MAC addresses a1:b2:c3:d4:e5:f6
+     * and aa:00:04:00:14:0e, payload bytes 0xcd (for {@code proto[0xab] == 0xcd}), VLAN tags 500 and 2061+2014
+     * (with an IPv4 multicast destination), MPLS labels 12345 and 12345+6789.
      */
+    /** The MAC address the test fixtures give the {@code eth-*.host123.libpcap.test} names ({@code gateway}). */
+    private static final byte[] FIXTURE_MAC = {(byte) 0xaa, 0, 4, 0, 0x14, 0x0e};
+
     static List<Packets.Pkt> variants(List<Packets.Pkt> corpus) {
         byte[] mac = {(byte) 0xa1, (byte) 0xb2, (byte) 0xc3, (byte) 0xd4, (byte) 0xe5, (byte) 0xf6};
         List<Packets.Pkt> out = new ArrayList<>();
@@ -128,9 +131,7 @@ final class LinkFrames {
                     if (v[20] == 0x08 && v[21] == 0) v[22 + 16] = (byte) 0xe0;
                 }
                 case 4 -> v = mpls(v, n % 8 == 4 ? new int[] {12345, 6789} : new int[] {12345});
-                default -> {
-                    if (n % 12 == 5) System.arraycopy(mac, 0, v, 0, 6);
-                }
+                default -> System.arraycopy(n % 12 == 5 ? mac : FIXTURE_MAC, 0, v, n % 24 == 11 ? 0 : 6, 6);
             }
             out.add(new Packets.Pkt(v, v.length + p.wirelen() - d.length));
         }
