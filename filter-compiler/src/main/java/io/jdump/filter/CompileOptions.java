@@ -13,9 +13,27 @@ import java.util.Objects;
  *                        when not known (the filter suite's default); tcpdump passes 0 for savefiles
  * @param resolver        name lookups (hosts, networks, ports, protocols, MAC addresses)
  * @param linuxExtensions compile {@code inbound}, {@code vlan} etc. to Linux ancillary loads (live Linux sockets)
+ * @param offline         compiling for packets of a savefile rather than a live capture, and the savefile's byte
+ *                        order (libpcap's offline address-family handling, filtertest {@code -S}): address
+ *                        families written by other systems are matched too ({@link Offline})
  */
 public record CompileOptions(LinkType linkType, int snaplen, boolean optimize, int netmask, Resolver resolver,
-                             boolean linuxExtensions) {
+                             boolean linuxExtensions, Offline offline) {
+    /**
+     * Whether the filter is for a savefile, and whether that file's byte order is the host's. For a savefile the
+     * address-family fields of BSD loopback, OpenBSD loopback and pflog headers are matched against the values of
+     * every BSD ({@code AF_INET6} is 24, 28 or 30 there), and DLT_NULL's host-order field in both byte orders, the
+     * file's own order second when it is the host's.
+     */
+    public enum Offline {
+        /** A live capture: the values of this host (Linux). */
+        LIVE,
+        /** A savefile in the host's byte order. */
+        UNSWAPPED,
+        /** A savefile in the opposite byte order. */
+        SWAPPED
+    }
+
     /** libpcap's {@code PCAP_NETMASK_UNKNOWN}. */
     public static final int NETMASK_UNKNOWN = 0xffffffff;
     /** libpcap's default snapshot length, the verdict of an accepted packet. */
@@ -24,6 +42,12 @@ public record CompileOptions(LinkType linkType, int snaplen, boolean optimize, i
     public CompileOptions {
         Objects.requireNonNull(linkType, "linkType");
         Objects.requireNonNull(resolver, "resolver");
+        Objects.requireNonNull(offline, "offline");
+    }
+
+    /** Options for a live capture ({@link Offline#LIVE}). */
+    public CompileOptions(LinkType linkType, int snaplen, boolean optimize, int netmask, Resolver resolver, boolean linuxExtensions) {
+        this(linkType, snaplen, optimize, netmask, resolver, linuxExtensions, Offline.LIVE);
     }
 
     /** Defaults for {@code linkType}: snaplen 262144, optimize on, netmask unknown, the system resolver, no Linux extensions. */
@@ -32,17 +56,20 @@ public record CompileOptions(LinkType linkType, int snaplen, boolean optimize, i
     }
 
     /** A copy with another snaplen. */
-    public CompileOptions withSnaplen(int n) { return new CompileOptions(linkType, n, optimize, netmask, resolver, linuxExtensions); }
+    public CompileOptions withSnaplen(int n) { return new CompileOptions(linkType, n, optimize, netmask, resolver, linuxExtensions, offline); }
 
     /** A copy with optimization on or off. */
-    public CompileOptions withOptimize(boolean o) { return new CompileOptions(linkType, snaplen, o, netmask, resolver, linuxExtensions); }
+    public CompileOptions withOptimize(boolean o) { return new CompileOptions(linkType, snaplen, o, netmask, resolver, linuxExtensions, offline); }
 
     /** A copy with another netmask. */
-    public CompileOptions withNetmask(int m) { return new CompileOptions(linkType, snaplen, optimize, m, resolver, linuxExtensions); }
+    public CompileOptions withNetmask(int m) { return new CompileOptions(linkType, snaplen, optimize, m, resolver, linuxExtensions, offline); }
 
     /** A copy with another resolver. */
-    public CompileOptions withResolver(Resolver r) { return new CompileOptions(linkType, snaplen, optimize, netmask, r, linuxExtensions); }
+    public CompileOptions withResolver(Resolver r) { return new CompileOptions(linkType, snaplen, optimize, netmask, r, linuxExtensions, offline); }
+
+    /** A copy compiled for a savefile of the given byte order, or for a live capture ({@link Offline#LIVE}). */
+    public CompileOptions withOffline(Offline o) { return new CompileOptions(linkType, snaplen, optimize, netmask, resolver, linuxExtensions, o); }
 
     /** A copy with Linux extensions on or off. */
-    public CompileOptions withLinuxExtensions(boolean l) { return new CompileOptions(linkType, snaplen, optimize, netmask, resolver, l); }
+    public CompileOptions withLinuxExtensions(boolean l) { return new CompileOptions(linkType, snaplen, optimize, netmask, resolver, l, offline); }
 }

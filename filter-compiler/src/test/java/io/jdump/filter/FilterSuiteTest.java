@@ -32,9 +32,17 @@ class FilterSuiteTest {
             Map.entry("LINUX_SLL", "sll"), Map.entry("LINUX_SLL2", "sll2"), Map.entry("NULL", "null"), Map.entry("IPV4", "raw"),
             Map.entry("IPV6", "raw"), Map.entry("LOOP", "null"), Map.entry("FDDI", "en10mb"), Map.entry("IEEE802", "en10mb"),
             Map.entry("PPP", "en10mb"), Map.entry("IEEE802_11", "random"), Map.entry("PFLOG", "en10mb"),
-            Map.entry("IP_OVER_FC", "en10mb"), Map.entry("C_HDLC", "en10mb"));
+            Map.entry("IP_OVER_FC", "en10mb"), Map.entry("C_HDLC", "en10mb"),
+            // dlt-radio: Ethernet corpus frames behind radio headers, tags, pseudo-headers (LinkFrames)
+            Map.entry("IEEE802_11_RADIO", "en10mb"), Map.entry("IEEE802_11_RADIO_AVS", "en10mb"),
+            Map.entry("PRISM_HEADER", "en10mb"), Map.entry("PPI", "en10mb"), Map.entry("ARCNET", "en10mb"),
+            Map.entry("ARCNET_LINUX", "en10mb"), Map.entry("BACNET_MS_TP", "en10mb"), Map.entry("DSA_TAG_BRCM", "en10mb"),
+            Map.entry("DSA_TAG_DSA", "en10mb"), Map.entry("NETANALYZER", "en10mb"), Map.entry("NETANALYZER_TRANSPARENT", "en10mb"),
+            Map.entry("IPNET", "en10mb"), Map.entry("APPLE_IP_OVER_IEEE1394", "en10mb"), Map.entry("ENC", "en10mb"));
     /** Link types whose packets are Ethernet corpus frames re-framed ({@link Packets#reframe}). */
-    private static final java.util.Set<String> REFRAMED = java.util.Set.of("FDDI", "IEEE802", "PPP", "PFLOG", "IP_OVER_FC", "C_HDLC");
+    private static final java.util.Set<String> REFRAMED = java.util.Set.of("FDDI", "IEEE802", "PPP", "PFLOG", "IP_OVER_FC", "C_HDLC",
+            "IEEE802_11_RADIO", "IEEE802_11_RADIO_AVS", "PRISM_HEADER", "PPI", "ARCNET", "ARCNET_LINUX", "BACNET_MS_TP",
+            "DSA_TAG_BRCM", "DSA_TAG_DSA", "NETANALYZER", "NETANALYZER_TRANSPARENT", "IPNET", "APPLE_IP_OVER_IEEE1394", "ENC");
 
     /**
      * Floors in per mille, measured on 2026-11-22 and rounded down: {verdict-equal accept cases, exact unoptimized
@@ -73,16 +81,30 @@ class FilterSuiteTest {
             Map.entry("SLIP", new int[] {1000, 1000, 1000, 1000}),
             Map.entry("SLIP_BSDOS", new int[] {1000, 1000, 1000, 1000}),
             Map.entry("SYMANTEC_FIREWALL", new int[] {1000, 1000, 1000, 1000}),
+            // dlt-radio. Radiotap listings: 13/15, the two missing are libpcap HEAD's vxlan/geneve over radiotap, whose
+            // outer 802.11 loads use scratch registers the prologue never stores (the kernel's checker would refuse them).
+            Map.entry("IEEE802_11_RADIO", new int[] {1000, 866, 1000, 1000}),
+            Map.entry("IEEE802_11_RADIO_AVS", new int[] {1000, 1000, 1000, 1000}),
+            Map.entry("PRISM_HEADER", new int[] {1000, 1000, 1000, 1000}),
+            Map.entry("PPI", new int[] {1000, 1000, 1000, 1000}),
+            Map.entry("ARCNET", new int[] {1000, 1000, 1000, 1000}),
+            Map.entry("ARCNET_LINUX", new int[] {1000, 1000, 1000, 1000}),
+            Map.entry("BACNET_MS_TP", new int[] {1000, 1000, 1000, 1000}),
+            Map.entry("DSA_TAG_BRCM", new int[] {1000, 1000, 1000, 1000}),
+            Map.entry("DSA_TAG_DSA", new int[] {1000, 1000, 1000, 1000}),
+            Map.entry("NETANALYZER", new int[] {1000, 1000, 1000, 1000}),
+            Map.entry("NETANALYZER_TRANSPARENT", new int[] {1000, 1000, 1000, 1000}),
+            Map.entry("IPNET", new int[] {1000, 1000, 1000, 1000}),
+            Map.entry("APPLE_IP_OVER_IEEE1394", new int[] {1000, 1000, 1000, 1000}),
+            Map.entry("ENC", new int[] {1000, 1000, 1000, 1000}),
             // All link types together (accept rates rise as the link types still pending get dedicated support).
-            Map.entry(TOTAL, new int[] {916, 997, 1000, 995}));
+            Map.entry(TOTAL, new int[] {999, 998, 1000, 1000}));
 
     /**
      * Link types still waiting for dedicated support (they compile on the generic link layer meanwhile): no floor on
      * their accept cases, but every reject case must be refused. Their own {@link #FLOORS} entries take precedence.
      */
-    private static final java.util.Set<String> PENDING = java.util.Set.of("IEEE802_11_RADIO", "IEEE802_11_RADIO_AVS",
-            "PRISM_HEADER", "PPI", "ARCNET", "ARCNET_LINUX", "DSA_TAG_BRCM", "DSA_TAG_DSA", "NETANALYZER",
-            "NETANALYZER_TRANSPARENT", "BACNET_MS_TP", "IPNET", "APPLE_IP_OVER_IEEE1394", "ENC");
+    private static final java.util.Set<String> PENDING = java.util.Set.of();
     private static final int[] PENDING_FLOOR = {0, 0, 1000, 0};
     /** Every other link type (the generic link layer): all rates at 100%. */
     private static final int[] GENERIC_FLOOR = {1000, 1000, 1000, 1000};
@@ -144,7 +166,7 @@ class FilterSuiteTest {
                 apply(c, stats.computeIfAbsent(sdlt, k -> new Stats()), suite.resolveSibling("savefiles"));
                 continue;
             }
-            if (dlt == null || c.get("generate_offline_filter") != null) continue;
+            if (dlt == null) continue;
             Stats s = stats.computeIfAbsent(dlt, k -> new Stats());
             switch ((String) c.get("kind")) {
                 case "filter_accept" -> accept(c, s, packets.computeIfAbsent(dlt, FilterSuiteTest::packets));
@@ -202,6 +224,8 @@ class FilterSuiteTest {
         CompileOptions o = CompileOptions.of(lt).withResolver(Fixtures.resolver())
                 .withOptimize(Boolean.TRUE.equals(c.get("optimize"))).withLinuxExtensions(Boolean.TRUE.equals(c.get("linuxext")));
         if (snap != null) o = o.withSnaplen(((Long) snap).intValue());
+        Object offline = c.get("generate_offline_filter");
+        if (offline != null) o = o.withOffline(offline.equals("swapped") ? CompileOptions.Offline.SWAPPED : CompileOptions.Offline.UNSWAPPED);
         if (mask != null) {
             int m = 0;
             for (String x : ((String) mask).split("\\.")) m = m << 8 | Integer.parseInt(x);

@@ -18,6 +18,7 @@ final class Packets {
 
     /** The snapshot length in a classic pcap file header, or -1 if the file is not classic pcap. */
     static int snaplen(Path file) throws IOException {
+        if (PcapNg.is(Files.readAllBytes(file))) return PcapNg.snaplen(Files.readAllBytes(file));
         ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(file));
         int magic = b.order(ByteOrder.LITTLE_ENDIAN).getInt(0);
         if (magic != 0xa1b2c3d4 && magic != 0xa1b23c4d) b.order(ByteOrder.BIG_ENDIAN);
@@ -27,6 +28,7 @@ final class Packets {
     }
 
     static List<Pkt> read(Path file) throws IOException {
+        if (PcapNg.is(Files.readAllBytes(file))) return PcapNg.read(Files.readAllBytes(file));
         ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(file));
         int magic = b.order(ByteOrder.LITTLE_ENDIAN).getInt(0);
         if (magic != 0xa1b2c3d4 && magic != 0xa1b23c4d) b.order(ByteOrder.BIG_ENDIAN);
@@ -50,6 +52,7 @@ final class Packets {
      * addresses, then LLC/SNAP with the Ethertype), PPP (address, control, PPP protocol).
      */
     static List<Pkt> reframe(List<Pkt> ether, String dlt) {
+        if (LinkFrames.handles(dlt)) return LinkFrames.reframe(ether, dlt);
         List<Pkt> out = new ArrayList<>();
         for (Pkt p : ether) {
             byte[] d = p.data();

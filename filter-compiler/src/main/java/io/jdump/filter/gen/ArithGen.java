@@ -99,16 +99,17 @@ final class ArithGen {
         boolean variable = l.net() >= Gen.VARIABLE;
         Proto p = ld.proto();
         switch (p) {
-            case LINK -> {
-                if (l.tunnel) {
-                    s.add(new Insn.LoadMem(Reg.X, g.baseReg(l.macBase)));
+            case LINK, RADIO -> {
+                if (p == Proto.RADIO && !RadioHeaders.radioInfo(l)) throw Gen.error("radio information not present in capture");
+                if (l.tunnel || (p == Proto.LINK && RadioHeaders.has(l))) {
+                    s.add(new Insn.LoadMem(Reg.X, g.baseReg(l.tunnel ? l.macBase : l.hdr)));
                     s.add(new Insn.LoadMem(Reg.A, idx.reg()));
                     s.add(new Insn.AluX(AluOp.ADD));
                     s.add(new Insn.Tax());
                 } else {
                     s.add(new Insn.LoadMem(Reg.X, idx.reg()));
                 }
-                s.add(new Insn.LoadInd(size, 0));
+                s.add(new Insn.LoadInd(size, l.tunnel || p == Proto.RADIO ? 0 : TagGen.linkHeader(l)));
                 checks = null;
             }
             case TCP, UDP, SCTP, ICMP, IGMP, IGRP, PIM, VRRP, CARP -> {
@@ -120,10 +121,10 @@ final class ArithGen {
                 checks = Frag.and(ProtoGen.ip(g, transportNumber(p)), ProtoGen.notFragment(g));
             }
             case ICMP6 -> {
-                indexed(g, s, idx.reg(), variable);
-                s.add(new Insn.LoadInd(size, nl + 40));
                 Frag lt = l.linktype(g, LinkLayer.IPV6);
                 checks = lt.isFalse() ? lt : Frag.and(lt, g.eq(l.net() + 6, Size.B, ProtoGen.ICMPV6));
+                indexed(g, s, idx.reg(), variable);
+                s.add(new Insn.LoadInd(size, nl + 40));
             }
             default -> {
                 int ether = ProtoGen.etherOf(p);

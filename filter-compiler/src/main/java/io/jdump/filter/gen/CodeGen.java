@@ -33,7 +33,7 @@ public final class CodeGen {
         for (Edge e : f.trueExits()) e.patch(accept);
         for (Edge e : f.falseExits()) e.patch(reject);
         Block entry = f.entry();
-        if (g.link.payloadReg >= 0) entry = Prologue.of(g, g.link.payloadReg, entry);
+        if (Prologue.needed(g)) entry = Prologue.of(g, entry, reject);
         if (g.link.vlanRegs != null) {
             entry.stmts().addAll(0, List.of(new io.jdump.bpf.Insn.LoadImm(io.jdump.bpf.Reg.A, 0),
                     new io.jdump.bpf.Insn.Store(io.jdump.bpf.Reg.A, g.link.vlanRegs[0]),

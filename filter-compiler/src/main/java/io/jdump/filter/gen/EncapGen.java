@@ -35,17 +35,21 @@ final class EncapGen {
 
     private static Frag vlan(Gen g, Long id) {
         LinkLayer l = g.link;
-        if (l.style != LinkLayer.Style.ETHER) {
+        boolean radio = RadioHeaders.vlan(l);
+        if (l.style != LinkLayer.Style.ETHER && !radio) {
             throw Gen.error("'vlan' not supported on DLT_" + (l.pppoes ? "PPP" : l.type.name()));
         }
         if (id != null && id > 4095) throw Gen.error("VLAN tag " + id + " greater than maximum 4095");
-        Frag tpid = Frag.or(Frag.or(g.eq(l.linktype, Size.H, 0x8100), g.eq(l.linktype, Size.H, 0x88a8)),
+        Frag tpid = radio ? Frag.or(Frag.or(l.linktype(g, 0x8100), l.linktype(g, 0x88a8)), l.linktype(g, 0x9100))
+                : Frag.or(Frag.or(g.eq(l.linktype, Size.H, 0x8100), g.eq(l.linktype, Size.H, 0x88a8)),
                 g.eq(l.linktype, Size.H, 0x9100));
-        if (g.opts.linuxExtensions() && l.vlanRegs == null && !l.tunnel && !l.pppoes && l.mplsDepth == 0
+        if (g.opts.linuxExtensions() && TagGen.kernelVlan(l) && l.vlanRegs == null && !l.tunnel && !l.pppoes && l.mplsDepth == 0
                 && l.linktype < Gen.VARIABLE) {
             return vlanLinux(g, tpid, id);
         }
-        Frag f = id == null ? tpid : Frag.and(tpid, g.eqMasked(l.linkpl, Size.H, 0x0fff, id.intValue()));
+        // Over 802.11 the tag follows the LLC/SNAP header (the network layer's offset in the payload).
+        int tci = radio ? l.linkpl + l.nl : l.linkpl;
+        Frag f = id == null ? tpid : Frag.and(tpid, g.eqMasked(tci, Size.H, 0x0fff, id.intValue()));
         l.linktype += 4;
         l.linkpl += 4;
         return f;
@@ -125,6 +129,8 @@ final class EncapGen {
         if (l.style == LinkLayer.Style.PFLOG) return PflogGen.direction(g, inbound);
         Frag serial = serialDirection(g, inbound);
         if (serial != null) return serial;
+        Frag tagged = TagGen.direction(g, inbound);
+        if (tagged != null) return tagged;
         boolean sll = l.type == io.jdump.filter.LinkType.LINUX_SLL || l.type == io.jdump.filter.LinkType.LINUX_SLL2;
         if (g.opts.linuxExtensions() && !sll) {
             Frag out = g.eq(io.jdump.bpf.Extension.PKTTYPE.k(), Size.H, 4);

@@ -56,9 +56,18 @@ final class Gen {
         return VARIABLE + ((reg + 1) << 16) + k;
     }
 
+    /** Tag of offsets relative to the start of the link header behind a radio header ({@link #header}). */
+    private static final int HEADER_TAG = 0x100;
+
+    /** An offset {@code k} bytes after the start of the 802.11 header that follows a radio header of run-time length. */
+    static int header(int k) {
+        return VARIABLE + (HEADER_TAG << 16) + k;
+    }
+
     /** The scratch register a variable offset is relative to. */
     int baseReg(int off) {
         int tag = (off - VARIABLE) >>> 16;
+        if (tag == HEADER_TAG) return link.headerReg(this);
         return tag == 0 ? link.payloadReg(this) : tag - 1;
     }
 

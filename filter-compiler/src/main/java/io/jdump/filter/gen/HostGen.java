@@ -131,6 +131,7 @@ final class HostGen {
     static Frag broadcast(Gen g, Proto proto) {
         return switch (proto) {
             case DEFAULT, LINK -> {
+                if (ArcnetGen.has(g.link)) yield ArcnetGen.broadcast(g);
                 if (!g.link.hasMacs()) throw Gen.error("'broadcast' not supported on DLT_" + g.link.type.name());
                 if (g.link.style == LinkLayer.Style.WLAN) {
                     byte[] ff = {-1, -1, -1, -1, -1, -1};
@@ -155,9 +156,10 @@ final class HostGen {
     static Frag multicast(Gen g, Proto proto) {
         return switch (proto) {
             case DEFAULT, LINK -> {
+                if (ArcnetGen.has(g.link)) yield ArcnetGen.multicast(g);
                 if (!g.link.hasMacs()) throw Gen.error("'multicast' not supported on DLT_" + g.link.type.name());
                 if (g.link.style == LinkLayer.Style.WLAN) {
-                    yield WlanGen.mac(g, Dir.DST, off -> g.jump(List.of(new io.jdump.bpf.Insn.LoadAbs(Size.B, off)), JmpOp.JSET, 1));
+                    yield WlanGen.mac(g, Dir.DST, off -> g.jump(g.load(Size.B, off), JmpOp.JSET, 1));
                 }
                 Frag m = g.jump(g.load(Size.B, g.link.macBase), JmpOp.JSET, 1);
                 yield g.link.lane ? Frag.and(AtmGen.notLeControl(g), m) : m;

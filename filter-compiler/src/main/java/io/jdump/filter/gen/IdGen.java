@@ -60,7 +60,7 @@ final class IdGen {
                 yield HostGen.mac(g, Addresses.mac(text), q.dir());
             }
             case IdValue.Name(var name) -> name(g, q, addr, name);
-            case IdValue.Arcnet a -> throw Gen.error("'link host $XX' not supported on DLT_" + g.link.type.name());
+            case IdValue.Arcnet(var text) -> ArcnetGen.host(g, text, q.dir());
         };
     }
 

@@ -17,6 +17,10 @@ final class LinkLayer {
          *  LocalTalk (AppleTalk only), Juniper (the "MGC" cookie), SunATM (LLC traffic type, then SNAP),
          *  a plain Ethertype at a fixed offset (Symantec firewall). */
         SLIP, FRELAY, LTALK, JUNIPER, SUNATM, ETHERTYPE,
+        /** One-byte ARCnet protocol ids ({@link ArcnetGen}). */
+        ARCNET,
+        /** Solaris ipnet: a one-byte address family. */
+        IPNET,
         /** A link type without dedicated support: no protocol field, no addresses; only link-independent primitives compile. */
         NONE }
 
@@ -44,6 +48,13 @@ final class LinkLayer {
     boolean lane;
     /** After a {@code vlan} compiled with Linux extensions: the link payload and link type offset registers, else null. */
     int[] vlanRegs;
+    /**
+     * Where the 802.11 header starts: 0, or {@link Gen#header}(0) behind a radio header of run-time length
+     * (radiotap, AVS, Prism, PPI), whose length the prologue computes into {@link #headerReg}.
+     */
+    int hdr;
+    /** Scratch register holding the run-time length of the radio header, or -1 (allocated on first use). */
+    int headerReg = -1;
 
     private LinkLayer(LinkType type, Style style, int linktype, int linkpl, int nl, int nlNosnap) {
         this(type, style, linktype, linkpl, nl, nlNosnap, style == Style.ETHER ? 0 : -1);
@@ -76,6 +87,21 @@ final class LinkLayer {
             case RAW -> new LinkLayer(t, Style.RAW, -1, 0, 0, 0);
             case IPV4 -> new LinkLayer(t, Style.IPV4_ONLY, -1, 0, 0, 0);
             case IPV6 -> new LinkLayer(t, Style.IPV6_ONLY, -1, 0, 0, 0);
+            // Pseudo-headers, switch tags, radio headers and 8-bit addresses (RadioHeaders, ArcnetGen, TagGen).
+            case NETANALYZER -> new LinkLayer(t, Style.ETHER, 16, 18, 0, 3, 4);
+            case NETANALYZER_TRANSPARENT -> new LinkLayer(t, Style.ETHER, 24, 26, 0, 3, 12);
+            case DSA_TAG_BRCM, DSA_TAG_DSA -> new LinkLayer(t, Style.ETHER, 16, 18, 0, 3, 0);
+            case IEEE802_11_RADIO, IEEE802_11_RADIO_AVS, PRISM_HEADER, PPI -> {
+                LinkLayer l = new LinkLayer(t, Style.WLAN, Gen.VARIABLE + 6, Gen.VARIABLE, 8, 3, 4);
+                l.hdr = Gen.header(0);
+                yield l;
+            }
+            case ARCNET -> new LinkLayer(t, Style.ARCNET, 2, 6, 0, 0);
+            case ARCNET_LINUX -> new LinkLayer(t, Style.ARCNET, 4, 8, 0, 0);
+            case BACNET_MS_TP -> new LinkLayer(t, Style.NONE, -1, 0, 0, 0);
+            case IPNET -> new LinkLayer(t, Style.IPNET, 1, 24, 0, 0);
+            case APPLE_IP_OVER_IEEE1394 -> new LinkLayer(t, Style.ETHERTYPE, 16, 18, 0, 0);
+            case ENC -> new LinkLayer(t, Style.NULL_HOST, 0, 12, 0, 0);
             // Serial and WAN links.
             case SLIP -> new LinkLayer(t, Style.SLIP, -1, 16, 0, 0);
             case SLIP_BSDOS -> new LinkLayer(t, Style.SLIP, -1, 24, 0, 0);
@@ -104,13 +130,13 @@ final class LinkLayer {
             case LLC -> llc(g, proto);
             case CHDLC -> proto == SAP_ISONS ? g.eq(linktype, Size.H, 0xfefe)
                     : proto <= ETHERMTU ? Frag.FALSE : g.eq(linktype, Size.H, proto);
-            case PFLOG -> proto == IP ? g.eq(1, Size.B, AF_INET) : proto == IPV6 ? g.eq(1, Size.B, AF_INET6_LINUX) : Frag.FALSE;
+            case PFLOG -> AddressFamilies.pflog(g, proto);
             case WLAN -> {
-                Frag data = g.eqMasked(0, Size.B, 0x0c, 0x08);
+                Frag data = g.eqMasked(hdr, Size.B, 0x0c, 0x08);
                 yield Frag.and(data, llc(g, proto));
             }
             case SLL -> sll(g, proto);
-            case NULL_HOST, LOOP_NET -> loopback(g, proto);
+            case NULL_HOST, LOOP_NET -> AddressFamilies.word(g, linktype, proto, style == Style.NULL_HOST);
             case RAW -> proto == IP ? g.eqMasked(linkpl, Size.B, 0xf0, 0x40)
                     : proto == IPV6 ? g.eqMasked(linkpl, Size.B, 0xf0, 0x60) : Frag.FALSE;
             case IPV4_ONLY -> Frag.constant(proto == IP);
@@ -122,6 +148,8 @@ final class LinkLayer {
             case LTALK -> Frag.constant(proto == ATALK);
             case JUNIPER -> g.eqMasked(0, Size.W, 0xffffff00, 0x4d474300);
             case SUNATM -> Frag.and(AtmGen.llcTraffic(g), llc(g, proto));
+            case ARCNET -> ArcnetGen.linktype(g, proto);
+            case IPNET -> proto == IP ? g.eq(linktype, Size.B, 2) : proto == IPV6 ? g.eq(linktype, Size.B, 0x1a) : Frag.FALSE;
             case ETHERTYPE -> g.eq(linktype, Size.H, proto);
             case NONE -> throw new FilterSemanticException("link-layer type filtering not implemented for DLT_" + type.name());
         };
@@ -129,7 +157,7 @@ final class LinkLayer {
 
     private Frag mplsLinktype(Gen g, int proto) {
         if (proto != IP && proto != IPV6) throw new FilterSemanticException("unsupported protocol over mpls");
-        Frag bottom = g.eqMasked(linkpl + nl - 2, Size.B, 0x01, 0x01);
+        Frag bottom = g.jump(g.load(Size.B, linkpl + nl - 2), JmpOp.JSET, 0x01);
         return Frag.and(bottom, g.eqMasked(linkpl + nl, Size.B, 0xf0, proto == IP ? 0x40 : 0x60));
     }
 
@@ -164,6 +192,11 @@ final class LinkLayer {
             case ATALK -> snap(g, linkpl, 0x080007, ATALK);
             default -> proto <= ETHERMTU ? g.eq(linkpl, Size.B, proto) : g.eq(linktype, Size.H, proto);
         };
+    }
+
+    int headerReg(Gen g) {
+        if (headerReg < 0) headerReg = g.allocReg();
+        return headerReg;
     }
 
     int payloadReg(Gen g) {
@@ -204,17 +237,6 @@ final class LinkLayer {
     static Frag snap(Gen g, int off, int oui, int ptype) {
         Frag tail = g.eq(off + 4, Size.W, (oui & 0xffff) << 16 | ptype);
         return Frag.and(tail, g.eq(off, Size.W, 0xaaaa0300 | (oui >>> 16 & 0xff)));
-    }
-
-    private static final int AF_INET = 2, AF_INET6_LINUX = 10;
-
-    private Frag loopback(Gen g, int proto) {
-        int af;
-        if (proto == IP) af = AF_INET;
-        else if (proto == IPV6) af = AF_INET6_LINUX;
-        else return Frag.FALSE;
-        int v = style == Style.NULL_HOST ? Integer.reverseBytes(af) : af;
-        return g.eq(linktype, Size.W, v);
     }
 
     /** Frame Relay: the Q.933 NLPID after the 2-byte address and the UI control byte, compared as one halfword. */

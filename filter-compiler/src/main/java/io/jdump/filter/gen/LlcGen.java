@@ -18,14 +18,16 @@ final class LlcGen {
 
     static Frag llc(Gen g, String subtype) {
         LinkLayer l = g.link;
-        if (l.type == io.jdump.filter.LinkType.IP_OVER_FC) throw Gen.error("'llc' not supported on DLT_IP_OVER_FC");
+        if (l.type == io.jdump.filter.LinkType.IP_OVER_FC || TagGen.netanalyzer(l)) {
+            throw Gen.error("'llc' not supported on DLT_" + l.type.name());
+        }
         if (l.type == io.jdump.filter.LinkType.ATM_CLIP) throw Gen.error("'llc' not supported on DLT_ATM_CLIP");
         if (l.style == LinkLayer.Style.SUNATM) {
             Frag llc = AtmGen.llcTraffic(g);
             return subtype == null ? llc : Frag.and(llc, control(g, l.linkpl + 2, subtype));
         }
         if (l.style == LinkLayer.Style.LLC && subtype == null) return Frag.TRUE;
-        if (l.style == LinkLayer.Style.WLAN && subtype == null) return g.eqMasked(0, Size.B, 0x0c, 0x08);
+        if (l.style == LinkLayer.Style.WLAN && subtype == null) return g.eqMasked(l.hdr, Size.B, 0x0c, 0x08);
         if (l.style != LinkLayer.Style.ETHER && l.style != LinkLayer.Style.LLC) {
             throw Gen.error("'llc' not supported on DLT_" + l.type.name());
         }

@@ -59,7 +59,7 @@ final class ProtoGen {
             case ISIS_SNP -> isisPdus(g, 0x1b, 0x1a, 0x18, 0x19);
             case ISIS_CSNP -> isisPdus(g, 0x18, 0x19);
             case ISIS_PSNP -> isisPdus(g, 0x1a, 0x1b);
-            case LINK -> throw Gen.error("link layer applied in wrong context");
+            case LINK, RADIO -> throw Gen.error("'" + p.word() + "' cannot be used as an abbreviation");
             default -> {
                 int e = etherOf(p);
                 if (e < 0) throw Gen.error("'" + p.word() + "' is not supported by jdump's compiler yet");

@@ -89,6 +89,11 @@ final class QualCheck {
             throw Gen.error("'gateway' is not a valid qualifier for '" + text(v) + "'");
         } else if (v instanceof IdValue.Mac && q.proto() != Proto.LINK && q.proto() != Proto.DEFAULT) {
             throw Gen.error("Ethernet address used in non-ether expression");
+        } else if (v instanceof IdValue.Arcnet) {
+            if (addr != AddrKind.HOST) throw Gen.error("'" + addr.word() + "' is not a valid qualifier for '$XX'");
+            if (q.proto() != Proto.LINK && q.proto() != Proto.DEFAULT) {
+                throw Gen.error("'link' is the only valid proto qualifier for 'host $XX'");
+            }
         }
     }
 

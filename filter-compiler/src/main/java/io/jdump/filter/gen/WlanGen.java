@@ -35,10 +35,10 @@ final class WlanGen {
     /** {@code type t [subtype s]}, {@code subtype s} or {@code dir d}, arguments as written. */
     static Frag gen(Gen g, String keyword, List<String> args) {
         return switch (keyword) {
-            case "type" -> args.size() == 1 ? g.eqMasked(0, Size.B, 0x0c, type(args.get(0)))
-                    : g.eqMasked(0, Size.B, 0xfc, type(args.get(0)) | subtype(type(args.get(0)), args.get(1)));
-            case "subtype" -> g.eqMasked(0, Size.B, 0xfc, anySubtype(args.get(0)));
-            default -> g.eqMasked(1, Size.B, 0x03, dir(args.get(0)));
+            case "type" -> args.size() == 1 ? g.eqMasked(g.link.hdr, Size.B, 0x0c, type(args.get(0)))
+                    : g.eqMasked(g.link.hdr, Size.B, 0xfc, type(args.get(0)) | subtype(type(args.get(0)), args.get(1)));
+            case "subtype" -> g.eqMasked(g.link.hdr, Size.B, 0xfc, anySubtype(args.get(0)));
+            default -> g.eqMasked(g.link.hdr + 1, Size.B, 0x03, dir(args.get(0)));
         };
     }
 
@@ -49,41 +49,45 @@ final class WlanGen {
      * fields directly (libpcap's gen_wlanhostop).
      */
     static Frag mac(Gen g, Dir dir, java.util.function.IntFunction<Frag> at) {
+        int h = g.link.hdr;
         return switch (dir) {
             case SRC -> src(g, at);
             case DST -> dst(g, at);
             case AND -> Frag.and(src(g, at), dst(g, at));
             case OR, DEFAULT, UNDEF -> Frag.or(src(g, at), dst(g, at));
-            case ADDR1 -> at.apply(4);
-            case ADDR2 -> Frag.and(notCtsOrAck(g), at.apply(10));
-            case ADDR3 -> Frag.and(g.eqMasked(0, Size.B, 0x0c, 0x04).not(), at.apply(16));
-            case ADDR4 -> Frag.and(g.eqMasked(1, Size.B, 0x03, 0x03), at.apply(24));
-            case RA -> Frag.and(bit(g, 0, 0x08), at.apply(4));
-            case TA -> Frag.and(bit(g, 0, 0x08), Frag.and(notCtsOrAck(g), at.apply(10)));
+            case ADDR1 -> at.apply(h + 4);
+            case ADDR2 -> Frag.and(notCtsOrAck(g), at.apply(h + 10));
+            case ADDR3 -> Frag.and(g.eqMasked(h, Size.B, 0x0c, 0x04).not(), at.apply(h + 16));
+            case ADDR4 -> Frag.and(g.eqMasked(h + 1, Size.B, 0x03, 0x03), at.apply(h + 24));
+            case RA -> Frag.and(bit(g, h, 0x08), at.apply(h + 4));
+            case TA -> Frag.and(bit(g, h, 0x08), Frag.and(notCtsOrAck(g), at.apply(h + 10)));
         };
     }
 
     private static Frag bit(Gen g, int off, int mask) {
-        return g.jump(List.of(new io.jdump.bpf.Insn.LoadAbs(Size.B, off)), io.jdump.bpf.JmpOp.JSET, mask);
+        return g.jump(g.load(Size.B, off), io.jdump.bpf.JmpOp.JSET, mask);
     }
 
     /** Not a CTS or ACK control frame (they have no transmitter address). */
     private static Frag notCtsOrAck(Gen g) {
-        Frag ctl = g.eqMasked(0, Size.B, 0x0c, 0x04);
-        return Frag.and(ctl, Frag.or(g.eqMasked(0, Size.B, 0xf0, 0xc0), g.eqMasked(0, Size.B, 0xf0, 0xd0))).not();
+        int h = g.link.hdr;
+        Frag ctl = g.eqMasked(h, Size.B, 0x0c, 0x04);
+        return Frag.and(ctl, Frag.or(g.eqMasked(h, Size.B, 0xf0, 0xc0), g.eqMasked(h, Size.B, 0xf0, 0xd0))).not();
     }
 
     private static Frag dst(Gen g, java.util.function.IntFunction<Frag> at) {
-        Frag noDs = Frag.and(bit(g, 0, 0x08).not(), at.apply(4));
-        Frag toDs = Frag.or(Frag.and(bit(g, 1, 0x01).not(), at.apply(4)), Frag.and(bit(g, 1, 0x01), at.apply(16)));
-        return Frag.and(bit(g, 0, 0x04).not(), Frag.or(noDs, Frag.and(bit(g, 0, 0x08), toDs)));
+        int h = g.link.hdr;
+        Frag noDs = Frag.and(bit(g, h, 0x08).not(), at.apply(h + 4));
+        Frag toDs = Frag.or(Frag.and(bit(g, h + 1, 0x01).not(), at.apply(h + 4)), Frag.and(bit(g, h + 1, 0x01), at.apply(h + 16)));
+        return Frag.and(bit(g, h, 0x04).not(), Frag.or(noDs, Frag.and(bit(g, h, 0x08), toDs)));
     }
 
     private static Frag src(Gen g, java.util.function.IntFunction<Frag> at) {
-        Frag first = Frag.and(bit(g, 0, 0x08).not(), at.apply(10));
-        Frag fromDs = Frag.or(Frag.and(bit(g, 1, 0x01).not(), at.apply(16)), Frag.and(bit(g, 1, 0x01), at.apply(24)));
-        Frag data = Frag.or(Frag.and(bit(g, 1, 0x02).not(), at.apply(10)), Frag.and(bit(g, 1, 0x02), fromDs));
-        return Frag.and(bit(g, 0, 0x04).not(), Frag.or(first, Frag.and(bit(g, 0, 0x08), data)));
+        int h = g.link.hdr;
+        Frag first = Frag.and(bit(g, h, 0x08).not(), at.apply(h + 10));
+        Frag fromDs = Frag.or(Frag.and(bit(g, h + 1, 0x01).not(), at.apply(h + 16)), Frag.and(bit(g, h + 1, 0x01), at.apply(h + 24)));
+        Frag data = Frag.or(Frag.and(bit(g, h + 1, 0x02).not(), at.apply(h + 10)), Frag.and(bit(g, h + 1, 0x02), fromDs));
+        return Frag.and(bit(g, h, 0x04).not(), Frag.or(first, Frag.and(bit(g, h, 0x08), data)));
     }
 
     private static Integer number(String s) {
