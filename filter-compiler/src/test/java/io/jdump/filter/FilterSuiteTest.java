@@ -38,7 +38,7 @@ class FilterSuiteTest {
      */
     private static final Map<String, int[]> FLOORS = Map.ofEntries(
             Map.entry("EN10MB", new int[] {1000, 1000, 1000, 1000}),
-            Map.entry("RAW", new int[] {993, 1000, 1000, 1000}),
+            Map.entry("RAW", new int[] {994, 976, 1000, 1000}),
             Map.entry("LINUX_SLL", new int[] {1000, 1000, 1000, 1000}),
             Map.entry("LINUX_SLL2", new int[] {1000, 1000, 1000, 1000}),
             Map.entry("NULL", new int[] {1000, 1000, 1000, 1000}),
@@ -148,7 +148,8 @@ class FilterSuiteTest {
         if (expr.equals("_enumerate_bpf_image") || listing == null) return;
         s.accept++;
         Program expected = ListingParser.parse(listing);
-        if (expected == null) {
+        io.jdump.bpf.PacketFilter oracle = expected != null ? new Interpreter(expected) : RawBpf.ofListing(listing);
+        if (oracle == null) {
             s.noOracle++;
             return;
         }
@@ -165,7 +166,7 @@ class FilterSuiteTest {
             if (ours.toString().equals(listing)) s.exact++;
             else if (s.samples.size() < Integer.getInteger("jdump.suite.samples", 12)) s.samples.add("LISTING " + expr);
         }
-        Interpreter a = new Interpreter(expected);
+        io.jdump.bpf.PacketFilter a = oracle;
         Interpreter b = new Interpreter(ours);
         for (Packets.Pkt p : pkts) {
             int va = a.apply(p.data(), p.data().length, p.wirelen());
