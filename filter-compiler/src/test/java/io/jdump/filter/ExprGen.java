@@ -114,8 +114,8 @@ final class ExprGen {
             case 1 -> pick("ip ", "arp ", "rarp ") + dir() + "host " + pick(v4);
             case 2 -> dir() + "net " + net();
             case 3 -> pick("", "tcp ", "udp ", "sctp ") + dir() + "port " + (r.nextInt(10) == 0 ? pick("domain", "http", "ssh") : p);
-            case 4 -> pick("", "ip ", "ip6 ") + pick("tcp ", "udp ", "sctp ") + dir() + "port " + p;
-            case 5 -> pick("", "tcp ", "udp ", "sctp ") + dir() + pick("portrange ", "port ") + p + "-" + Math.min(65535, p + r.nextInt(100));
+            case 4 -> pick("", "ip and ", "ip6 and ") + pick("tcp ", "udp ", "sctp ") + dir() + "port " + p;
+            case 5 -> pick("", "tcp ", "udp ", "sctp ") + dir() + "portrange " + p + "-" + Math.min(65535, p + r.nextInt(100));
             case 6 -> pick("tcp", "udp", "icmp", "ip", "ip6", "sctp", "icmp6", "igmp", "pim", "ah", "esp", "vrrp", "carp", "igrp",
                     "arp", "rarp", "atalk", "aarp", "decnet", "lat", "sca", "moprc", "mopdl", "stp", "ipx", "netbeui", "iso",
                     "isis", "clnp", "esis");
@@ -126,17 +126,17 @@ final class ExprGen {
             case 12 -> "ip6 " + dir() + pick("net " + pick("::/0", "fe80::/10", "ff00::/8", "2001:db8::/32"), "host " + pick(v6),
                     "net " + pick(v6) + "/128");
             case 13 -> pick("ip multicast", "ip broadcast", "ip6 multicast", "ip host " + pick(v4));
-            case 14 -> pick("tcp", "udp", "ip") + " " + pick("protochain ", "proto ") + pick("6", "17", "1", "58", "51", "44");
+            case 14 -> pick("ip", "ip6") + " " + pick("protochain ", "proto ") + pick("6", "17", "1", "58", "51", "44");
             case 15 -> flags();
             case 16 -> pick("ip6 ", "ip ", "") + "protochain " + pick("6", "17", "58", "44", "51", "59", "4", "41", "\\tcp", "\\udp");
             case 17 -> "ip " + dir() + "net " + net();
             case 18 -> dir() + "net " + netMask();
             case 19 -> "link proto " + pick("\\ip", "\\ip6", "\\arp", "0x0800");
-            case 20 -> pick("isis ", "") + pick("l1", "l2", "iih", "lsp", "snp", "csnp", "psnp");
-            case 21 -> pick("iso proto ", "") + pick("\\clnp", "\\esis", "\\isis");
+            case 20 -> pick("l1", "l2", "iih", "lsp", "snp", "csnp", "psnp");
+            case 21 -> "iso proto " + pick("\\clnp", "\\esis", "\\isis");
             case 22, 23 -> "(" + relation() + ")";
             case 24 -> pick("vlan", "vlan " + r.nextInt(4096), "mpls", "mpls " + r.nextInt(1000), "pppoes", "pppoed");
-            case 25 -> pick("ip", "ip6") + " " + pick("src", "dst") + " host " + pick(v4);
+            case 25 -> r.nextBoolean() ? "ip " + pick("src", "dst") + " host " + pick(v4) : "ip6 " + pick("src", "dst") + " host " + pick(v6);
             case 26 -> "ether " + dir() + "host " + pick(macs);
             case 27 -> pick("ether broadcast", "ether multicast", "broadcast", "multicast", "llc", "llc " + pick("i", "s", "u", "rr",
                     "rnr", "rej", "ui", "ua", "disc", "sabme", "test", "xid", "frmr"));
