@@ -59,7 +59,8 @@ class LibpcapDifferentialTest {
      * Why an expression means different things in libpcap 1.10.3 (the oracle here) and libpcap 1.11 (the filter
      * suite, which jdump follows), or null if it does not: {@code ip multicast} (1.10.3 tests {@code >= 224}, 1.11
      * the class-D nibble), IPv6 prefixes shorter than 97 bits (1.11 skips the all-zero mask words, so short packets
-     * pass that 1.10.3 drops; likewise an IPv4 net with a zero mask), encapsulations, and protocols a link type cannot carry (1.11 folds {@code x and arp}
+     * pass that 1.10.3 drops; likewise an IPv4 net with a zero mask), {@code ether proto} 256..1500 (an error in 1.11),
+     * encapsulations, and protocols a link type cannot carry (1.11 folds {@code x and arp}
      * to false on RAW without loading anything for x; 1.10.3 still runs x's loads, which reject truncated packets).
      */
     static String versionSensitive(LinkType t, String expr) {
@@ -68,6 +69,11 @@ class LibpcapDifferentialTest {
         if (noArp && (expr.contains("arp") || expr.contains("link proto"))) return "arp on a link without ARP";
         if (noArp && NON_IP.matcher(expr).find()) return "non-IP protocol on a link without it";
         if (ZERO_MASK.matcher(expr).find()) return "IPv4 net with a zero mask";
+        java.util.regex.Matcher m = LINK_PROTO.matcher(expr);
+        while (m.find()) {
+            int n = Integer.parseInt(m.group(1));
+            if (n > 255 && n <= 1500) return "ether proto 256..1500 (1.11: LLC DSAP greater than maximum 255)";
+        }
         if (expr.contains("vlan") || expr.contains("mpls") || expr.contains("pppoe")) return "vlan/mpls/pppoe";
         if (expr.contains("ip multicast")) return "ip multicast";
         if (expr.matches(".*ip6 [a-z ]*net [0-9a-f:]*/([0-9]|[1-8][0-9]|9[0-6])\\b.*")) return "ip6 net shorter than /97";
@@ -77,6 +83,8 @@ class LibpcapDifferentialTest {
     /** Protocols that RAW, NULL and PFLOG cannot carry (1.11 folds them to false, as {@code arp}). */
     private static final Pattern NON_IP = Pattern.compile("\\b(iso|isis|clnp|esis|l1|l2|iih|lsp|snp|csnp|psnp|stp|ipx|netbeui"
             + "|atalk|aarp|decnet|lat|sca|moprc|mopdl)\\b");
+    /** A numeric Ethertype: 1.11 refuses 256..1500 (neither a SAP nor an Ethertype), 1.10.3 compiles it. */
+    private static final Pattern LINK_PROTO = Pattern.compile("(?:ether|link) proto ([0-9]+)\\b");
     /** {@code net 0.0.0.0/0} or {@code mask 0.0.0.0}: 1.11 loads nothing for an all-zero mask, 1.10.3 loads the address. */
     private static final Pattern ZERO_MASK = Pattern.compile("net [0-9.]+/0\\b|mask 0\\.0\\.0\\.0");
 
