@@ -12,12 +12,13 @@ import java.util.TreeMap;
 /**
  * One link type's share of {@link LibpcapDifferentialTest}: compiles expressions with jdump (unoptimized and
  * optimized) and with libpcap (unoptimized, through JNA), runs libpcap's program with the {@link RawBpf} oracle on
- * every packet, and jdump's two programs on a sample that keeps every distinct path through libpcap's program.
+ * every packet, and jdump's two programs on every packet too, or (for long runs) on a sample that keeps every
+ * distinct path through libpcap's program.
  *
  * <p>The sample, per expression: the first {@link #PER_PATH} packets of each distinct path (the pcs of the jumps
  * libpcap's program took, and where it ended), plus every {@link #STRIDE}-th packet with a start that rotates with
  * the expression, so every packet is run by jdump's programs for one expression in {@code STRIDE} at least.
- * With {@code all} set every packet is run. Every {@link #ORACLE_CHECK_EVERY}-th compared expression also has the
+ * With {@code all} set (the default of the test) every packet is run. Every {@link #ORACLE_CHECK_EVERY}-th compared expression also has the
  * {@link RawBpf} verdicts checked against libpcap's own interpreter ({@code pcap_offline_filter}).
  */
 final class DiffRun {
