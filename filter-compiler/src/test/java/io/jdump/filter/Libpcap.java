@@ -65,11 +65,16 @@ final class Libpcap {
      * {@link Codec} cannot decode, such as protochain's backward {@code ja}) for {@code pkts}, or null if
      * {@code expr} does not compile.
      */
-    static synchronized int[] verdicts(int dlt, int snaplen, String expr, boolean optimize, java.util.List<Packets.Pkt> pkts) {
+    static int[] verdicts(int dlt, int snaplen, String expr, boolean optimize, java.util.List<Packets.Pkt> pkts) {
+        return verdicts(dlt, snaplen, expr, optimize, 0xffffffff, pkts);
+    }
+
+    /** As {@link #verdicts(int, int, String, boolean, java.util.List)}, with a netmask for pcap_compile. */
+    static synchronized int[] verdicts(int dlt, int snaplen, String expr, boolean optimize, int netmask, java.util.List<Packets.Pkt> pkts) {
         Pointer p = LIB.pcap_open_dead(dlt, snaplen);
         try {
             BpfProgram prog = new BpfProgram();
-            if (LIB.pcap_compile(p, prog, expr, optimize ? 1 : 0, 0xffffffff) != 0) return null;
+            if (LIB.pcap_compile(p, prog, expr, optimize ? 1 : 0, netmask) != 0) return null;
             int[] out = new int[pkts.size()];
             try (com.sun.jna.Memory hdr = new com.sun.jna.Memory(24)) {
                 hdr.clear();
@@ -88,11 +93,20 @@ final class Libpcap {
     }
 
     /** Compiles {@code expr} for DLT {@code dlt}; {@code optimize} as pcap_compile's flag. */
-    static synchronized Result compile(int dlt, int snaplen, String expr, boolean optimize, int netmask) {
+    static Result compile(int dlt, int snaplen, String expr, boolean optimize, int netmask) {
+        RawResult r = compileRaw(dlt, snaplen, expr, optimize, netmask);
+        return r.insns() == null ? new Result(null, r.error()) : new Result(Codec.decode(r.insns()), null);
+    }
+
+    /** A compile result as raw instructions (backward jumps included), or libpcap's error text. */
+    record RawResult(RawInsn[] insns, String error) {}
+
+    /** Compiles {@code expr} for DLT {@code dlt} into raw instructions, which {@link Codec#decode} may refuse (protochain). */
+    static synchronized RawResult compileRaw(int dlt, int snaplen, String expr, boolean optimize, int netmask) {
         Pointer p = LIB.pcap_open_dead(dlt, snaplen);
         try {
             BpfProgram prog = new BpfProgram();
-            if (LIB.pcap_compile(p, prog, expr, optimize ? 1 : 0, netmask) != 0) return new Result(null, LIB.pcap_geterr(p));
+            if (LIB.pcap_compile(p, prog, expr, optimize ? 1 : 0, netmask) != 0) return new RawResult(null, LIB.pcap_geterr(p));
             prog.read();
             RawInsn[] raw = new RawInsn[prog.bf_len];
             for (int i = 0; i < raw.length; i++) {
@@ -101,7 +115,7 @@ final class Libpcap {
                         prog.bf_insns.getByte(o + 3) & 0xff, prog.bf_insns.getInt(o + 4));
             }
             LIB.pcap_freecode(prog);
-            return new Result(Codec.decode(raw), null);
+            return new RawResult(raw, null);
         } finally {
             LIB.pcap_close(p);
         }

@@ -65,7 +65,8 @@ final class Addresses {
             default -> "tcp";
         };
         int p = r.port(s, ps);
-        if (p < 0 && proto == Proto.DEFAULT) p = r.port(s, "udp");
+        if (p < 0 && proto == Proto.SCTP) p = r.port(s, "tcp");
+        if (p < 0 && (proto == Proto.DEFAULT || proto == Proto.SCTP)) p = r.port(s, "udp");
         return p;
     }
 

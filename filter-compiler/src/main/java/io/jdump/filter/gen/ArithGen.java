@@ -70,9 +70,12 @@ final class ArithGen {
     private static Val binary(Gen g, AluOp op, Arith l, Arith r) {
         Val a0 = value(g, l);
         Val a1 = value(g, r);
-        if (r instanceof Arith.Const(var k)) {
-            if ((op == AluOp.DIV || op == AluOp.MOD) && k == 0) throw Gen.error("division by zero");
-            if ((op == AluOp.LSH || op == AluOp.RSH) && k > 31) throw Gen.error("shift by more than 31 bits");
+        // As libpcap, the check looks at the first instruction of the right operand, not at its value:
+        // x / (0 + 1) is refused (ld #0) and x >> (181 & 31) too (ld #181), x / (ether[0] & 3) as well (the index)
+        if (!a1.stmts().isEmpty() && a1.stmts().getFirst() instanceof Insn.LoadImm(var reg, var k) && reg == Reg.A) {
+            if (op == AluOp.DIV && k == 0) throw Gen.error("division by zero");
+            if (op == AluOp.MOD && k == 0) throw Gen.error("modulus by zero");
+            if ((op == AluOp.LSH || op == AluOp.RSH) && Integer.compareUnsigned(k, 31) > 0) throw Gen.error("shift by more than 31 bits");
         }
         List<Insn> s = new ArrayList<>(a0.stmts());
         s.addAll(a1.stmts());

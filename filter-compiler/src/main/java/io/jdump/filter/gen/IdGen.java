@@ -163,6 +163,7 @@ final class IdGen {
                 lo = hi = (int) n;
             }
             case IdValue.Name(var name) -> {
+                if (addr == AddrKind.PORT) p = namedPortProto(g, name, p);
                 int[] range = Addresses.portRange(g.opts.resolver(), name, p, addr == AddrKind.PORTRANGE);
                 lo = range[0];
                 hi = range[1];
@@ -175,6 +176,23 @@ final class IdGen {
             hi = t;
         }
         return PortGen.ports(g, lo, hi, p, q.dir());
+    }
+
+    /**
+     * The protocol a port name narrows {@code p} to, as libpcap: a name the services database knows only for TCP
+     * (or only for UDP) tests that protocol alone, and {@code udp}/{@code sctp port NAME} of a TCP-only name (or
+     * {@code tcp}/{@code sctp} of a UDP-only one) is an error; a name known for both leaves {@code p} as it is.
+     */
+    private static Proto namedPortProto(Gen g, String name, Proto p) {
+        int tcp = g.opts.resolver().port(name, "tcp");
+        int udp = g.opts.resolver().port(name, "udp");
+        if ((tcp < 0) == (udp < 0)) return p;
+        Proto only = tcp >= 0 ? Proto.TCP : Proto.UDP;
+        if (p == Proto.DEFAULT) return only;
+        if (p != only && (p == Proto.TCP || p == Proto.UDP || p == Proto.SCTP)) {
+            throw Gen.error("port '" + name + "' is " + (only == Proto.TCP ? "tcp" : "udp"));
+        }
+        return p;
     }
 
     private static void checkProtoRange(Proto p, long n) {
