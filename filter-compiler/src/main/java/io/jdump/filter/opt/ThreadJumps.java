@@ -2,6 +2,7 @@ package io.jdump.filter.opt;
 
 import io.jdump.bpf.Insn;
 import io.jdump.filter.ir.Block;
+import io.jdump.filter.ir.Branch;
 import io.jdump.filter.ir.Cfg;
 import io.jdump.filter.ir.Sense;
 import java.util.ArrayList;
@@ -16,7 +17,8 @@ import java.util.List;
  *   <li>a branch the facts decide sends both edges to the decided successor (folding), and
  *   <li>each outgoing edge skips every following block that is <em>transparent</em> on that edge:
  *       its statements change no register on this path and can not fault (their loads already
- *       succeeded), and its branch is decided by the facts plus the edge's own outcome (threading).
+ *       succeeded), and its branch is decided by the facts plus the edge's own outcome, or its
+ *       edges agree, or it is a {@code Goto} (threading; a {@code Goto}'s edge is threaded too).
  * </ul>
  * Redirections are collected during the walk and applied at the end; each keeps the exact
  * behaviour of the edge it changes (the skipped blocks were no-ops on it), so they compose.
@@ -94,8 +96,13 @@ final class ThreadJumps implements Pass {
     }
 
     private static void visit(States st, Liveness live, Facts facts, Block b, List<Redirect> out, long[] budget) {
-        if (!b.branch().isConditional()) return;
+        if (!b.branch().hasSuccessors()) return;
         int[] exit = st.exit().get(b);
+        if (b.branch() instanceof Branch.Goto) {
+            Block t = skip(st, live, facts, b.successor(Sense.TRUE), exit, budget);
+            if (t != b.successor(Sense.TRUE)) out.add(new Redirect(b, Sense.TRUE, t));
+            return;
+        }
         Boolean d = facts.decide(b, exit);
         for (Sense s : Sense.values()) {
             Sense go = d == null ? s : (d ? Sense.TRUE : Sense.FALSE);
@@ -115,11 +122,11 @@ final class ThreadJumps implements Pass {
         int mark = facts.mark();
         int[] cur = Values.copy(s);
         Block best = b;
-        while (budget[0]-- > 0 && b.branch().isConditional()) {
+        while (budget[0]-- > 0 && b.branch().hasSuccessors()) {
             int[] next = transparent(st.values(), facts, b, cur);
             if (next == null) break;
             cur = next;
-            if (b.successor(Sense.TRUE) == b.successor(Sense.FALSE)) {
+            if (!b.branch().isConditional() || b.successor(Sense.TRUE) == b.successor(Sense.FALSE)) {
                 b = b.successor(Sense.TRUE);    // either way: nothing is learnt about the comparison
             } else {
                 Boolean d = facts.decide(b, cur);

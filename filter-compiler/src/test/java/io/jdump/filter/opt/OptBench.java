@@ -30,6 +30,7 @@ public final class OptBench {
             }
             case "print" -> System.out.println(FilterCompiler.compile(args[1], o));
             case "suite" -> suite(args.length > 1 ? Integer.parseInt(args[1]) : 20);
+            case "case" -> sideBySide(args[1], args[2]);
             case "gen" -> System.out.println(generate(args[1], Integer.parseInt(args[2])));
             case "file" -> report(args[1], read(args[2]).strip(), o, Integer.parseInt(args[3]));
             case "lines" -> {
@@ -102,6 +103,24 @@ public final class OptBench {
                 Math.exp(log / n), larger, smaller, n - larger - smaller);
         System.out.println("ratio\tjdump\tlibpcap\tdlt\texpr");
         rows.stream().limit(worst).forEach(System.out::println);
+    }
+
+    /** Prints libpcap's listing and ours, side by side, for the optimized suite case {@code dlt expr}. */
+    static void sideBySide(String dlt, String expr) {
+        try {
+            for (Suite.Case c : Suite.acceptCases()) {
+                if (!c.optimize() || !c.dlt().name().equals(dlt) || !c.expr().equals(expr)) continue;
+                String[] lib = c.expectedListing().split("\n");
+                String[] ours = FilterCompiler.compile(c.expr(), c.options()).toString().split("\n");
+                for (int i = 0; i < Math.max(lib.length, ours.length); i++) {
+                    String l = i < lib.length ? lib[i].replaceAll("\\s+", " ") : "";
+                    System.out.printf("%-50s| %s%n", l, i < ours.length ? ours[i].replaceAll("\\s+", " ") : "");
+                }
+                return;
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** The same generators as bench/optimizer/run.sh feeds tcpdump. */

@@ -120,6 +120,67 @@ class PassesTest {
                         b1: ret #1
                         b2: ret #0
                         """),
+                row("merge-straight-blocks: equal edges into a shared block become a goto", MergeStraightBlocks::new, """
+                        b0: ldh [12]; jeq #0x800 -> b1, b2
+                        b1: ld [26]; jeq #0x1 -> b2, b2
+                        b2: ld [30]; jeq #0x1 -> b3, b4
+                        b3: ret #1
+                        b4: ret #0
+                        """, """
+                        b0: ldh [12]; jeq #0x800 -> b1, b2
+                        b1: ld [26]; ja -> b2
+                        b2: ld [30]; jeq #0x1 -> b3, b4
+                        b3: ret #1
+                        b4: ret #0
+                        """),
+                row("merge-straight-blocks: a goto absorbs its only successor", MergeStraightBlocks::new, """
+                        b0: ld [26]; ja -> b1
+                        b1: ld [30]; jeq #0x1 -> b2, b3
+                        b2: ret #1
+                        b3: ret #0
+                        """, """
+                        b0: ld [26]; ld [30]; jeq #0x1 -> b1, b2
+                        b1: ret #1
+                        b2: ret #0
+                        """),
+                row("fold-verdicts: loads whose every outcome rejects go (a fault rejects too)", FoldVerdicts::new, """
+                        b0: ldh [12]; jeq #0x800 -> b1, b3
+                        b1: ld [26]; jeq #0x1 -> b3, b2
+                        b2: ld [30]; ja -> b3
+                        b3: ret #0
+                        """, """
+                        b0: ret #0
+                        """),
+                row("fold-verdicts: a load before an accept stays (its fault rejects)", FoldVerdicts::new, """
+                        b0: ldh [12]; jeq #0x800 -> b1, b3
+                        b1: ld [26]; jeq #0x1 -> b2, b2
+                        b2: ret #1
+                        b3: ret #0
+                        """, """
+                        b0: ldh [12]; jeq #0x800 -> b1, b2
+                        b1: ld [26]; jeq #0x1 -> b3, b3
+                        b2: ret #0
+                        b3: ret #1
+                        """),
+                row("fold-verdicts: fault-free work before one accept goes", FoldVerdicts::new, """
+                        b0: ld #0x5; jeq #0x5 -> b1, b2
+                        b1: ldx #0x1; ret #1
+                        b2: ret #1
+                        """, """
+                        b0: ret #1
+                        """),
+                row("thread-jumps: a goto is threaded past a decided test", ThreadJumps::new, """
+                        b0: ldh [12]; jeq #0x800 -> b1, b3
+                        b1: ld [26]; ja -> b2
+                        b2: ldh [12]; jeq #0x800 -> b4, b3
+                        b3: ret #0
+                        b4: ret #1
+                        """, """
+                        b0: ldh [12]; jeq #0x800 -> b1, b2
+                        b1: ld [26]; ja -> b3
+                        b2: ret #0
+                        b3: ret #1
+                        """),
                 row("build-set-lookups: six constants of one value become a search tree", BuildSetLookups::new, """
                         b0: ld [26]; jeq #0x1 -> b9, b1
                         b1: jeq #0x5 -> b9, b2
