@@ -11,7 +11,7 @@ import java.util.List;
  * When {@link CfgChecker#enabled()} the invariants are checked after every pass.
  *
  * <p>Order, with reasons: {@code fold-constants} first, so that constant operands are visible to
- * the rest; {@code number-values} before {@code thread-jumps}, so that repeated loads are gone and
+ * the rest; {@code fold-index} next, on the constant indexes folding exposes; {@code number-values} before {@code thread-jumps}, so that repeated loads are gone and
  * blocks become transparent; {@code fold-verdicts} after threading, which leaves subgraphs whose
  * every path returns the same; {@code remove-dead-stores} after both, which leave stores unread;
  * {@code use-jset} after value numbering (a masked value compared twice is numbered once, then
@@ -39,7 +39,7 @@ public final class PassManager {
 
     /** The default pipeline; {@code trace} prints each pass's time and result to stderr. */
     static PassManager standard(boolean trace) {
-        return new PassManager(List.of(new FoldConstants(), new NumberValues(), new ThreadJumps(), new FoldVerdicts(), new RemoveDeadStores(), new UseJset(), new MergeStraightBlocks(),
+        return new PassManager(List.of(new FoldConstants(), new FoldIndex(), new NumberValues(), new ThreadJumps(), new FoldVerdicts(), new RemoveDeadStores(), new UseJset(), new MergeStraightBlocks(),
                 new BuildSetLookups(), new MergeIdenticalBlocks()), trace);
     }
 

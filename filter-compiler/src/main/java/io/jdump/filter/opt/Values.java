@@ -22,10 +22,28 @@ final class Values {
     private static final int CONST = 0, ABS = 1, IND = 2, MSH = 3, LEN = 4, ALUK = 5, ALUX = 6, NEG = 7, OPAQUE = 8;
 
     private final Map<Key, Integer> numbers = new HashMap<>();
+    private final java.util.List<Key> keys = new java.util.ArrayList<>();
     private final Map<Integer, Integer> constants = new HashMap<>();
 
     int number(int tag, int a, int b, int c) {
-        return numbers.computeIfAbsent(new Key(tag, a, b, c), k -> numbers.size() + 1);
+        return numbers.computeIfAbsent(new Key(tag, a, b, c), k -> {
+            keys.add(k);
+            return keys.size();
+        });
+    }
+
+    /** For {@code v = w + c} or {@code c + w} with c a known constant: {@code {w, c}}; else null. */
+    int[] plusConstant(int v) {
+        Key k = keys.get(v - 1);
+        if (k.tag() != ALUX || k.a() != AluOp.ADD.ordinal()) return null;
+        if (constOf(k.c()) != null) return new int[] {k.b(), constOf(k.c())};
+        if (constOf(k.b()) != null) return new int[] {k.c(), constOf(k.b())};
+        return null;
+    }
+
+    /** Whether {@code v} is the value of a {@code ldxb 4*([k]&0xf)}: between 0 and 60. */
+    boolean isHeaderLength(int v) {
+        return keys.get(v - 1).tag() == MSH;
     }
 
     int constant(int k) {

@@ -181,6 +181,33 @@ class PassesTest {
                         b2: ret #0
                         b3: ret #1
                         """),
+                row("fold-index: a constant index joins the indexed load's offset", FoldIndex::new, """
+                        b0: ld #0xab; ldxb 4*([14]&0xf); add x; tax; ldb [x + 14]; jeq #0xcd -> b1, b2
+                        b1: ret #1
+                        b2: ret #0
+                        """, """
+                        b0: ld #0xab; ldxb 4*([14]&0xf); add x; ldb [x + 185]; jeq #0xcd -> b1, b2
+                        b1: ret #1
+                        b2: ret #0
+                        """),
+                row("fold-index: not when X is read after the block", FoldIndex::new, """
+                        b0: ld #0xab; ldxb 4*([14]&0xf); add x; tax; ldb [x + 14]; jeq #0xcd -> b1, b2
+                        b1: txa; ret
+                        b2: ret #0
+                        """, """
+                        b0: ld #0xab; ldxb 4*([14]&0xf); add x; tax; ldb [x + 14]; jeq #0xcd -> b1, b2
+                        b1: txa; ret
+                        b2: ret #0
+                        """),
+                row("fold-index: not when X is not a header length (the sum could wrap)", FoldIndex::new, """
+                        b0: ld #0xab; ldx M[1]; add x; tax; ldb [x + 14]; jeq #0xcd -> b1, b2
+                        b1: ret #1
+                        b2: ret #0
+                        """, """
+                        b0: ld #0xab; ldx M[1]; add x; tax; ldb [x + 14]; jeq #0xcd -> b1, b2
+                        b1: ret #1
+                        b2: ret #0
+                        """),
                 row("build-set-lookups: six constants of one value become a search tree", BuildSetLookups::new, """
                         b0: ld [26]; jeq #0x1 -> b9, b1
                         b1: jeq #0x5 -> b9, b2
