@@ -208,6 +208,37 @@ class PassesTest {
                         b1: ret #1
                         b2: ret #0
                         """),
+                row("thread-jumps: a test repeated after paths that each decided it meet is decided", ThreadJumps::new, """
+                        b0: ldb [23]; jeq #0x6 -> b3, b1
+                        b1: jeq #0x11 -> b3, b2
+                        b2: jeq #0x84 -> b3, b9
+                        b3: ldh [20]; jeq #0x35 -> b4, b9
+                        b4: ldb [23]; jeq #0x6 -> b8, b5
+                        b5: jeq #0x11 -> b8, b6
+                        b6: jeq #0x84 -> b8, b9
+                        b8: ret #1
+                        b9: ret #0
+                        """, """
+                        b0: ldb [23]; jeq #0x6 -> b3, b1
+                        b1: jeq #0x11 -> b3, b2
+                        b2: jeq #0x84 -> b3, b9
+                        b3: ldh [20]; jeq #0x35 -> b4, b9
+                        b4: ldb [23]; jeq #0x6 -> b8, b5
+                        b5: jeq #0x11 -> b8, b8    // 0x84 is all that is left on the false edge
+                        b8: ret #1
+                        b9: ret #0
+                        """),
+                row("remove-dead-stores: an unread load inside the proven length goes", RemoveDeadStores::new, """
+                        b0: ld [26]; jeq #0x1 -> b1, b2
+                        b1: ldb [20]; ld [30]; jeq #0x1 -> b2, b3
+                        b2: ldb [20]; ldb [40]; ret #1
+                        b3: ret #0
+                        """, """
+                        b0: ld [26]; jeq #0x1 -> b1, b2
+                        b1: ld [30]; jeq #0x1 -> b2, b3
+                        b2: ldb [40]; ret #1
+                        b3: ret #0
+                        """),
                 row("build-set-lookups: six constants of one value become a search tree", BuildSetLookups::new, """
                         b0: ld [26]; jeq #0x1 -> b9, b1
                         b1: jeq #0x5 -> b9, b2
