@@ -12,7 +12,8 @@ import java.util.List;
  *
  * <p>Order, with reasons: {@code fold-constants} first, so that constant operands are visible to
  * the rest; {@code fold-index} next, on the constant indexes folding exposes; {@code number-values} before {@code thread-jumps}, so that repeated loads are gone and
- * blocks become transparent; {@code fold-verdicts} after threading, which leaves subgraphs whose
+ * blocks become transparent; {@code thread-verdicts} after threading (edges whose packets all
+ * end in one verdict go to it); {@code fold-verdicts} after those, which leaves subgraphs whose
  * every path returns the same; {@code remove-dead-stores} after both, which leave stores unread;
  * {@code use-jset} after value numbering (a masked value compared twice is numbered once, then
  * only the last use is rewritten); {@code merge-straight-blocks} after threading, which leaves blocks whose two edges agree;
@@ -39,7 +40,7 @@ public final class PassManager {
 
     /** The default pipeline; {@code trace} prints each pass's time and result to stderr. */
     static PassManager standard(boolean trace) {
-        return new PassManager(List.of(new FoldConstants(), new FoldIndex(), new NumberValues(), new ThreadJumps(), new FoldVerdicts(), new RemoveDeadStores(), new UseJset(), new MergeStraightBlocks(),
+        return new PassManager(List.of(new FoldConstants(), new FoldIndex(), new NumberValues(), new ThreadJumps(), new ThreadVerdicts(), new FoldVerdicts(), new RemoveDeadStores(), new UseJset(), new MergeStraightBlocks(),
                 new BuildSetLookups(), new MergeIdenticalBlocks()), trace);
     }
 

@@ -52,7 +52,7 @@ record PathFacts(Map<Block, Map<Integer, Set<Integer>>> entry) {
     }
 
     /** {@code facts} narrowed by {@code p}'s comparison having gone {@code sense}. */
-    private static Map<Integer, Set<Integer>> assume(Map<Integer, Set<Integer>> facts, Block p, States st, Sense sense) {
+    static Map<Integer, Set<Integer>> assume(Map<Integer, Set<Integer>> facts, Block p, States st, Sense sense) {
         int[] s = st.exit().get(p);
         int v = s[Values.A];
         JmpOp op;
@@ -95,6 +95,29 @@ record PathFacts(Map<Block, Map<Integer, Set<Integer>>> entry) {
             if (u.size() <= MAX_SET) out.put(e.getKey(), Set.copyOf(u));
         }
         return out;
+    }
+
+    /** The outcome of {@code b}'s comparison under {@code facts}, or null when they do not decide it. */
+    static Boolean decide(Map<Integer, Set<Integer>> facts, Block b, States st) {
+        int[] s = st.exit().get(b);
+        JmpOp op;
+        int k;
+        switch (b.branch()) {
+            case Branch.CondK(var o, var c) -> { op = o; k = c; }
+            case Branch.CondX(var o) -> {
+                Integer x = st.values().constOf(s[Values.X]);
+                if (x == null) return null;
+                op = o;
+                k = x;
+            }
+            case Branch.Goto _, Branch.Return _, Branch.ReturnA _ -> { return null; }
+        }
+        Integer a = st.values().constOf(s[Values.A]);
+        Set<Integer> set = a != null ? Set.of(a) : facts.get(s[Values.A]);
+        if (set == null || set.isEmpty()) return null;
+        boolean first = op.test(set.iterator().next(), k);
+        for (int c : set) if (op.test(c, k) != first) return null;
+        return first;
     }
 
     Map<Integer, Set<Integer>> at(Block b) {

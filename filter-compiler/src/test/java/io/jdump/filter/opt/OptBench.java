@@ -31,6 +31,7 @@ public final class OptBench {
             case "print" -> System.out.println(FilterCompiler.compile(args[1], o));
             case "suite" -> suite(args.length > 1 ? Integer.parseInt(args[1]) : 20);
             case "case" -> sideBySide(args[1], args[2]);
+            case "faults" -> faults(args[1]);
             case "gen" -> System.out.println(generate(args[1], Integer.parseInt(args[2])));
             case "file" -> report(args[1], read(args[2]).strip(), o, Integer.parseInt(args[3]));
             case "lines" -> {
@@ -120,6 +121,50 @@ public final class OptBench {
             }
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * For each line {@code ratio TAB jdump TAB libpcap TAB expr} of {@code table} (size.sh's random.tsv)
+     * where jdump is larger: whether libpcap's optimizer changed a verdict on EN10MB packets (corpus,
+     * its mutants, path-covering packets, every truncation of a few), that is, whether its smaller
+     * program got smaller by dropping or moving loads that can fault, which ours may not.
+     */
+    static void faults(String table) {
+        List<Suite.Pkt> pkts;
+        try {
+            pkts = new ArrayList<>(Suite.packets(LinkType.EN10MB, 300, 7));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        int larger = 0, unsafe = 0;
+        for (String line : read(table).split("\n")) {
+            String[] f = line.split("\t", 4);
+            if (f.length < 4 || Integer.parseInt(f[1]) <= Integer.parseInt(f[2])) continue;
+            larger++;
+            Program opt = Suite.listing(tcpdump(f[3], "-d")), unopt = Suite.listing(tcpdump(f[3], "-Od"));
+            List<Suite.Pkt> all = OptimizerDifferentialTest.withPathCovering(unopt, pkts);
+            List<Suite.Pkt> cut = new ArrayList<>();
+            for (Suite.Pkt p : all.subList(0, Math.min(all.size(), 40))) {
+                for (int n = 0; n < Math.min(p.data().length, 80); n++) cut.add(new Suite.Pkt(java.util.Arrays.copyOf(p.data(), n), p.wirelen()));
+            }
+            all.addAll(cut);
+            io.jdump.bpf.Interpreter a = new io.jdump.bpf.Interpreter(opt), b = new io.jdump.bpf.Interpreter(unopt);
+            boolean differs = all.stream().anyMatch(p -> a.apply(p.data(), p.data().length, p.wirelen()) != b.apply(p.data(), p.data().length, p.wirelen()));
+            if (differs) unsafe++;
+            System.out.println((differs ? "libpcap-changes-verdicts\t" : "same-verdicts\t") + line);
+        }
+        System.out.printf("larger %d: libpcap's optimizer changes verdicts (drops/moves faulting loads) in %d, keeps them in %d%n", larger, unsafe, larger - unsafe);
+    }
+
+    private static String tcpdump(String expr, String flag) {
+        try {
+            Process p = new ProcessBuilder("tcpdump", "-y", "EN10MB", flag, expr).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String out = new String(p.getInputStream().readAllBytes());
+            p.waitFor();
+            return out;
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
         }
     }
 

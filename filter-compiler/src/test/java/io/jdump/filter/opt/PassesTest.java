@@ -239,6 +239,34 @@ class PassesTest {
                         b2: ldb [40]; ret #1
                         b3: ret #0
                         """),
+                row("thread-verdicts: an edge whose packets all fail a later test goes to ret #0", ThreadVerdicts::new, """
+                        b0: ldb [23]; jeq #0x6 -> b3, b1
+                        b1: jeq #0x11 -> b3, b9
+                        b3: ldh [54]; jeq #0x35 -> b4, b9
+                        b4: ldb [23]; jeq #0x6 -> b8, b9
+                        b8: ret #1
+                        b9: ret #0
+                        """, """
+                        b0: ldb [23]; jeq #0x6 -> b1, b4    // not tcp: udp or not, every way ends in 0
+                        b1: ldh [54]; jeq #0x35 -> b2, b3
+                        b2: ldb [23]; jeq #0x6 -> b5, b3
+                        b3: ret #0
+                        b4: ret #0
+                        b5: ret #1
+                        """),
+                row("thread-verdicts: not to an accept past a load that can fault", ThreadVerdicts::new, """
+                        b0: ldb [23]; jeq #0x6 -> b1, b9
+                        b1: ldh [54]; jeq #0x35 -> b8, b2
+                        b2: ldb [23]; jeq #0x6 -> b8, b9
+                        b8: ret #1
+                        b9: ret #0
+                        """, """
+                        b0: ldb [23]; jeq #0x6 -> b1, b4
+                        b1: ldh [54]; jeq #0x35 -> b2, b3
+                        b2: ret #1
+                        b3: ldb [23]; jeq #0x6 -> b2, b4
+                        b4: ret #0
+                        """),
                 row("build-set-lookups: six constants of one value become a search tree", BuildSetLookups::new, """
                         b0: ld [26]; jeq #0x1 -> b9, b1
                         b1: jeq #0x5 -> b9, b2
