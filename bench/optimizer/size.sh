@@ -2,7 +2,8 @@
 # Program size against libpcap: jdump/libpcap instruction counts over
 #   1. the libpcap filter suite's optimized accept cases (expected listings = libpcap's optimized -d), and
 #   2. the random-expression differential set (random_exprs.py, EN10MB, against the installed tcpdump -d).
-# Prints, for each, the geometric mean of the ratios, how many are larger/smaller/equal, and the
+# The suite figure is over the link types with a corpus (as the differential tests); a second line
+# covers every link type of the suite (802.11, PFLOG, ...). Prints, for each, the geometric mean of the ratios, how many are larger/smaller/equal, and the
 # worst cases; with -o DIR also writes the full per-case tables (ratio, jdump, libpcap, [dlt,] expr).
 #
 #   bench/optimizer/size.sh [-o DIR] [worst=20] [random-seed=1] [random-count=300]
@@ -22,9 +23,15 @@ TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 
 "$JAVA" -cp "$CP" io.jdump.filter.opt.OptBench suite 100000 >"$TMP/suite"
+"$JAVA" -cp "$CP" io.jdump.filter.opt.OptBench suite-all 100000 >"$TMP/suite-all"
 head -1 "$TMP/suite"
 sed -n "2,$((WORST + 2))p" "$TMP/suite"
 [ -n "$OUT" ] && tail -n +2 "$TMP/suite" >"$OUT/suite.tsv"
+echo
+head -1 "$TMP/suite-all"
+echo "  (larger:)"
+awk -F'\t' 'NR > 2 && $2 > $3' "$TMP/suite-all" | head -n "$WORST"
+[ -n "$OUT" ] && tail -n +2 "$TMP/suite-all" >"$OUT/suite-all.tsv"
 
 echo
 echo "random expressions (seed $SEED, $COUNT expressions, EN10MB): size jdump/libpcap"
