@@ -25,12 +25,12 @@ trap 'rm -rf "$TMP"' EXIT
 "$JAVA" -cp "$CP" io.jdump.filter.opt.OptBench suite 100000 >"$TMP/suite"
 "$JAVA" -cp "$CP" io.jdump.filter.opt.OptBench suite-all 100000 >"$TMP/suite-all"
 head -1 "$TMP/suite"
-sed -n "2,$((WORST + 2))p" "$TMP/suite"
+sed -n "2,$((WORST + 3))p" "$TMP/suite"
 [ -n "$OUT" ] && tail -n +2 "$TMP/suite" >"$OUT/suite.tsv"
 echo
-head -1 "$TMP/suite-all"
+head -2 "$TMP/suite-all"
 echo "  (larger:)"
-awk -F'\t' 'NR > 2 && $2 > $3' "$TMP/suite-all" | head -n "$WORST"
+awk -F'\t' 'NR > 3 && $2 > $3' "$TMP/suite-all" | head -n "$WORST"
 [ -n "$OUT" ] && tail -n +2 "$TMP/suite-all" >"$OUT/suite-all.tsv"
 
 echo

@@ -77,7 +77,7 @@ public final class OptBench {
     static void suite(int worst, boolean anyDlt) {
         List<String> rows = new ArrayList<>();
         double log = 0;
-        int n = 0, larger = 0, smaller = 0;
+        int n = 0, larger = 0, smaller = 0, jaOurs = 0, jaLib = 0;
         java.util.Set<String> seen = new java.util.HashSet<>();
         try {
             for (Suite.Case c : Suite.acceptCases(anyDlt)) {
@@ -90,6 +90,8 @@ public final class OptBench {
                 } catch (io.jdump.filter.FilterException e) {
                     continue;
                 }
+                jaOurs += jas(ours);
+                jaLib += jas(lib);
                 double r = (double) ours.size() / lib.size();
                 log += Math.log(r);
                 n++;
@@ -103,8 +105,15 @@ public final class OptBench {
         rows.sort(java.util.Comparator.reverseOrder());
         System.out.printf("suite optimized accept cases%s: %d, geomean jdump/libpcap %.3f, larger %d, smaller %d, equal %d%n",
                 anyDlt ? " (every link type)" : "", n, Math.exp(log / n), larger, smaller, n - larger - smaller);
+        System.out.printf("ja instructions: jdump %d, libpcap %d%n", jaOurs, jaLib);
         System.out.println("ratio\tjdump\tlibpcap\tdlt\texpr");
         rows.stream().limit(worst).forEach(System.out::println);
+    }
+
+    private static int jas(Program p) {
+        int n = 0;
+        for (Insn i : p.insns()) if (i instanceof Insn.Ja) n++;
+        return n;
     }
 
     /** Prints libpcap's listing and ours, side by side, for the optimized suite case {@code dlt expr}. */
