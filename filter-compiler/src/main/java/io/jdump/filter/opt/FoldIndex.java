@@ -7,12 +7,13 @@ import java.util.List;
 
 /**
  * Folds a constant index into indexed loads: {@code ld #c; add x; tax; ldb [x + k]}, with X holding
- * a header length ({@code ldxb 4*([n]&0xf)}), becomes {@code ldb [x + c+k]}; the addition is left
- * unread and {@code remove-dead-stores} drops it. This is {@code tcp[0xab]} and the like: the code
+ * an offset w (a header length, {@code ldxb 4*([n]&0xf)}, or a sum of such), becomes {@code ldb
+ * [x + c+k]}; the addition is left unread and {@code remove-dead-stores} drops it. This is {@code tcp[0xab]} and the like: the code
  * generator adds the index to the header length at run time. libpcap's optimizer folds the same.
  *
  * <p>Exact: loads add X and k without wrapping around 2^32, so the rewrite requires that neither
- * sum wraps; a header length is at most 60, so {@code c + k} below 2^31 is enough. The {@code tax}
+ * {@code w + c} nor {@code c + k} wraps, w bounded from its value number ({@link
+ * Values#upperBound}: a byte load is at most 255, a header length 60, a sum the sum of bounds). The {@code tax}
  * is removed only when every reader of the new X up to its next write, in the same block, is an
  * indexed load and X is not live out of the block, and when X is read or written earlier in the
  * block (so whether X is live into the block does not change, and one liveness serves the run).
@@ -37,7 +38,8 @@ final class FoldIndex implements Pass {
             for (int i = 0; i < stmts.size(); i++) {
                 if (stmts.get(i) instanceof Insn.Tax) {
                     int[] wc = v.plusConstant(s[Values.A]);
-                    if (wc != null && wc[0] == s[Values.X] && v.isHeaderLength(wc[0]) && wc[1] >= 0 && fold(b, i, wc[1], live)) {
+                    if (wc != null && wc[0] == s[Values.X] && v.upperBound(wc[0]) + (wc[1] & 0xffffffffL) <= 0xffffffffL
+                            && fold(b, i, wc[1], live)) {
                         changed = true;
                         i--;
                         continue;
@@ -57,7 +59,7 @@ final class FoldIndex implements Pass {
         for (int j = at + 1; j < stmts.size(); j++) {
             Insn s = stmts.get(j);
             if ((Liveness.uses(s) & Liveness.X) != 0) {
-                if (!(s instanceof Insn.LoadInd(var size, var k)) || k < 0 || (long) k + c >= Integer.MAX_VALUE) return false;
+                if (!(s instanceof Insn.LoadInd(var size, var k)) || (k & 0xffffffffL) + (c & 0xffffffffL) > 0xffffffffL) return false;
             }
             if ((Liveness.defs(s) & Liveness.X) != 0) {
                 end = j;

@@ -41,9 +41,34 @@ final class Values {
         return null;
     }
 
-    /** Whether {@code v} is the value of a {@code ldxb 4*([k]&0xf)}: between 0 and 60. */
-    boolean isHeaderLength(int v) {
-        return keys.get(v - 1).tag() == MSH;
+    /** An upper bound of value {@code v} as an unsigned number (2^32 - 1 when nothing better is known). */
+    long upperBound(int v) {
+        return bound(v, 8);
+    }
+
+    private long bound(int v, int depth) {
+        final long top = 0xffffffffL;
+        if (constOf(v) != null) return constOf(v) & top;
+        Key k = keys.get(v - 1);
+        if (depth == 0) return top;
+        return switch (k.tag()) {
+            case ABS, IND -> (1L << (8 * k.a())) - 1;
+            case MSH -> 60;
+            case ALUX -> {
+                long l = bound(k.b(), depth - 1), r = bound(k.c(), depth - 1);
+                Integer rc = constOf(k.c());
+                yield switch (AluOp.values()[k.a()]) {
+                    case ADD -> Math.min(top, l + r);
+                    case AND -> Math.min(l, r);
+                    case OR, XOR -> l == top || r == top ? top : Math.min(top, (Long.highestOneBit(Math.max(l, r)) << 1) - 1);
+                    case LSH -> rc != null && (rc & top) < 32 ? Math.min(top, l << rc) : top;
+                    case RSH, DIV -> l;
+                    case MOD -> Math.min(l, r);
+                    case MUL, SUB -> top;
+                };
+            }
+            default -> top;
+        };
     }
 
     int constant(int k) {
