@@ -16,8 +16,8 @@ import java.util.Map;
  * statements then its jump with relative {@code jt}/{@code jf}. A conditional jump can skip at
  * most 255 instructions; a target further away is reached through a {@code ja} placed right after
  * the jump (libpcap's "long jumps"), and layout is repeated until every offset fits. A {@code Goto}
- * costs nothing when its target comes next; a {@code Goto} or long jump to a return without
- * statements is emitted as a copy of that {@code ret} (as long as the {@code ja}, and one jump less).
+ * costs nothing when its target comes next; a {@code Goto} to a return without statements is
+ * emitted as a copy of that {@code ret} (as long as the {@code ja}, and one jump less).
  */
 public final class Linearizer {
     private Linearizer() {}
@@ -95,11 +95,11 @@ public final class Linearizer {
     }
 
     private static void trampolines(Block b, Map<Block, Integer> start, int jumpPc, boolean lt, boolean lf, List<Insn> out) {
-        if (lt) out.add(farJump(b.successor(Sense.TRUE), start, out.size()));
-        if (lf) out.add(farJump(b.successor(Sense.FALSE), start, out.size()));
+        if (lt) out.add(new Insn.Ja(start.get(b.successor(Sense.TRUE)) - out.size() - 1));
+        if (lf) out.add(new Insn.Ja(start.get(b.successor(Sense.FALSE)) - out.size() - 1));
     }
 
-    /** A {@code ja} to {@code t} from {@code pc}, or a copy of {@code t} when it is a bare return (as long, and one jump less). */
+    /** A {@code Goto}'s {@code ja} to {@code t} from {@code pc}, or a copy of {@code t} when it is a bare return (as long, and one jump less). */
     private static Insn farJump(Block t, Map<Block, Integer> start, int pc) {
         if (bareReturn(t)) return t.branch() instanceof Branch.Return(var k) ? new Insn.RetK(k) : new Insn.RetA();
         return new Insn.Ja(start.get(t) - pc - 1);

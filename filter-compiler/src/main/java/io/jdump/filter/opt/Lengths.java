@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * How many captured bytes every path to a block has already proven to exist, an immutable
  * analysis result: an absolute load of bytes [k, k+n) that succeeded means the capture holds at
- * least k+n bytes, so a later absolute load inside that length can not fault. Forward dataflow over
+ * least k+n bytes, so a later absolute load inside that length can not fault. An indexed load
+ * {@code [x + k]} of n bytes proves k+n at least (X is unsigned and the sum does not wrap). Forward dataflow over
  * the DAG in topological order; where paths meet, the least of their lengths.
  */
 record Lengths(Map<Block, Integer> entry, Map<Block, Integer> exit) {
@@ -30,7 +31,7 @@ record Lengths(Map<Block, Integer> entry, Map<Block, Integer> exit) {
 
     /** The proven length after {@code i} ran (and succeeded) with {@code len} proven before it. */
     static int after(Insn i, int len) {
-        long end = end(i);
+        long end = i instanceof Insn.LoadInd(var size, var k) ? (k & 0xffffffffL) + size.bytes() : end(i);
         return end > len ? (int) Math.min(end, Integer.MAX_VALUE) : len;
     }
 
