@@ -22,13 +22,16 @@ import java.util.Set;
  * <p>Faults: a statement below that can fault adds 0 to the verdicts a path can have, so an edge
  * goes to {@code ret #k} with k &ne; 0 only when nothing below it on those packets can fault, and
  * to {@code ret #0} whatever it loads. The walk below each edge visits at most {@link #BUDGET}
- * blocks and gives up beyond (knowing less is sound).
+ * blocks and gives up beyond (knowing less is sound); an edge without facts is left to {@code
+ * fold-verdicts}, which keeps the pass cheap on long chains of unrelated tests.
  *
  * <p>Preconditions: CFG invariants. Postconditions: the same verdict for every packet; edges only
  * move to return blocks, so the CFG stays a DAG.
  */
 final class ThreadVerdicts implements Pass {
     static final int BUDGET = 48;
+    /** Blocks all walks of one run may visit together, per reachable block: bounds a run to O(blocks); the next run goes on. */
+    static final int VISITS_PER_BLOCK = 8;
 
     @Override
     public String name() { return "thread-verdicts"; }
@@ -42,15 +45,20 @@ final class ThreadVerdicts implements Pass {
         int[] nextId = {g.nextId()};
         record Redirect(Block from, Sense sense, int verdict) {}
         List<Redirect> out = new ArrayList<>();
+        long[] total = {(long) VISITS_PER_BLOCK * g.order().size() + 4096};
         for (Block b : g.order()) {
             // Edges that agree are a branch thread-jumps decided (or merge-straight-blocks will join): left to them.
             if (!b.branch().isConditional() || b.successor(Sense.TRUE) == b.successor(Sense.FALSE)) continue;
             for (Sense s : Sense.values()) {
                 Block t = b.successor(s);
                 if (!t.branch().hasSuccessors() && t.stmts().isEmpty()) continue;
+                Map<Integer, Set<Integer>> facts = PathFacts.assume(pf.at(b), b, st, s);
+                if (facts.isEmpty()) continue;    // nothing to decide below with: fold-verdicts' case
                 Set<Integer> verdicts = new HashSet<>();
-                int[] budget = {BUDGET};
-                if (walk(t, PathFacts.assume(pf.at(b), b, st, s), st, verdicts, budget) && verdicts.size() == 1) {
+                int[] budget = {(int) Math.min(BUDGET, total[0])};
+                boolean one = walk(t, facts, st, verdicts, budget) && verdicts.size() == 1;
+                total[0] -= Math.min(BUDGET, total[0]) - Math.max(0, budget[0]);
+                if (one) {
                     out.add(new Redirect(b, s, verdicts.iterator().next()));
                 }
             }
