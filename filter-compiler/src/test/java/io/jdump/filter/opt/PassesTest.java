@@ -247,12 +247,13 @@ class PassesTest {
                         b8: ret #1
                         b9: ret #0
                         """, """
-                        b0: ldb [23]; jeq #0x6 -> b1, b4    // not tcp: udp or not, every way ends in 0
+                        b0: ldb [23]; jeq #0x6 -> b1, b4
                         b1: ldh [54]; jeq #0x35 -> b2, b3
                         b2: ldb [23]; jeq #0x6 -> b5, b3
                         b3: ret #0
-                        b4: ret #0
+                        b4: jeq #0x11 -> b6, b3    // udp: the port load may fault, but every way ends in 0
                         b5: ret #1
+                        b6: ret #0
                         """),
                 row("thread-verdicts: not to an accept past a load that can fault", ThreadVerdicts::new, """
                         b0: ldb [23]; jeq #0x6 -> b1, b9
