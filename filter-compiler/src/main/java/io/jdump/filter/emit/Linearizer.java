@@ -15,7 +15,9 @@ import java.util.Map;
  * Emits a {@link Cfg} as a linear {@link Program}: blocks in {@link Cfg#order()}, each as its
  * statements then its jump with relative {@code jt}/{@code jf}. A conditional jump can skip at
  * most 255 instructions; a target further away is reached through a {@code ja} placed right after
- * the jump (libpcap's "long jumps"), and layout is repeated until every offset fits.
+ * the jump (libpcap's "long jumps"), and layout is repeated until every offset fits. A {@code Goto}
+ * costs nothing when its target comes next; a {@code Goto} to a return without statements is
+ * emitted as a copy of that {@code ret} (as long as the {@code ja}, and one jump less).
  */
 public final class Linearizer {
     private Linearizer() {}
@@ -71,8 +73,7 @@ public final class Linearizer {
             case Branch.Return(var k) -> out.add(new Insn.RetK(k));
             case Branch.ReturnA() -> out.add(new Insn.RetA());
             case Branch.Goto() -> {
-                int off = start.get(b.successor(Sense.TRUE)) - jumpPc - 1;
-                if (off >= 0) out.add(new Insn.Ja(off));
+                if (start.get(b.successor(Sense.TRUE)) != jumpPc) out.add(farJump(b.successor(Sense.TRUE), start, jumpPc));
             }
             case Branch.CondK(var op, var k) -> {
                 int[] jtf = targets(b, start, jumpPc, lt, lf);
@@ -96,5 +97,15 @@ public final class Linearizer {
     private static void trampolines(Block b, Map<Block, Integer> start, int jumpPc, boolean lt, boolean lf, List<Insn> out) {
         if (lt) out.add(new Insn.Ja(start.get(b.successor(Sense.TRUE)) - out.size() - 1));
         if (lf) out.add(new Insn.Ja(start.get(b.successor(Sense.FALSE)) - out.size() - 1));
+    }
+
+    /** A {@code Goto}'s {@code ja} to {@code t} from {@code pc}, or a copy of {@code t} when it is a bare return (as long, and one jump less). */
+    private static Insn farJump(Block t, Map<Block, Integer> start, int pc) {
+        if (bareReturn(t)) return t.branch() instanceof Branch.Return(var k) ? new Insn.RetK(k) : new Insn.RetA();
+        return new Insn.Ja(start.get(t) - pc - 1);
+    }
+
+    private static boolean bareReturn(Block b) {
+        return !b.branch().hasSuccessors() && b.stmts().isEmpty();
     }
 }

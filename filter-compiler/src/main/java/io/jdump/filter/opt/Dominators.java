@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The dominator tree of the conditional blocks, an immutable analysis result. Algorithm: Cooper,
+ * The dominator tree of the blocks with successors (conditional and {@code Goto}), an immutable analysis result. Algorithm: Cooper,
  * Harvey and Kennedy, "A Simple, Fast Dominance Algorithm" (2001); on a DAG processed in
  * topological order one sweep suffices, since every predecessor is final before its successors.
  * Return blocks are left out: they have no successors, so nothing below them needs their facts,
@@ -20,7 +20,7 @@ record Dominators(Map<Block, Block> idom, Map<Block, List<Block>> children) {
         Block entry = g.order().getFirst();
         idom.put(entry, entry);
         for (Block b : g.order()) {
-            if (b == entry || !b.branch().isConditional()) continue;
+            if (b == entry || !b.branch().hasSuccessors()) continue;
             Block d = null;
             for (Block p : g.predsOf(b)) d = d == null ? p : intersect(g, idom, d, p);
             idom.put(b, d);

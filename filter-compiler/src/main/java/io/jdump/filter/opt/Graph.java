@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * An immutable snapshot of the CFG's shape, computed once per pass run: the reachable blocks in
  * topological order ({@link Cfg#order()}), each block's index in it, and its predecessors (in
- * that order, one entry per edge). Passes that change structure compute a new one.
+ * that order, one entry per edge: a conditional block whose two edges meet counts twice, a
+ * {@code Goto} once). Passes that change structure compute a new one.
  */
 record Graph(List<Block> order, Map<Block, Integer> index, Map<Block, List<Block>> preds) {
 
@@ -24,8 +25,8 @@ record Graph(List<Block> order, Map<Block, Integer> index, Map<Block, List<Block
             preds.put(b, new ArrayList<>(2));
         }
         for (Block b : order) {
-            if (!b.branch().isConditional()) continue;
-            for (Sense s : Sense.values()) preds.get(b.successor(s)).add(b);
+            if (b.branch().hasSuccessors()) preds.get(b.successor(Sense.TRUE)).add(b);
+            if (b.branch().isConditional()) preds.get(b.successor(Sense.FALSE)).add(b);
         }
         return new Graph(List.copyOf(order), index, preds);
     }

@@ -16,8 +16,11 @@ import java.util.Map;
  * pairwise comparison: a block's key contains its successors' representatives, so identical
  * subgraphs collapse in one run.
  *
- * <p>Small returns are never merged (a nearby copy of {@code ret} costs one instruction, a far
- * shared one costs a {@code ja} per jump), but they count as equal in their predecessors' keys.
+ * <p>Small returns are merged only in a program too small for any jump to go further than a
+ * conditional jump can reach ({@link #NEAR} instructions): there sharing is free. In a larger
+ * program a nearby copy of {@code ret} costs one instruction and a far shared one a {@code ja} per
+ * jump, so they are left apart (set lookups place copies beside their leaves); they count as
+ * equal in their predecessors' keys either way.
  *
  * <p>Preconditions: CFG invariants. Postconditions: the same verdict for every packet (merged
  * blocks compute the same thing and continue to the same place); no two reachable blocks have
@@ -26,6 +29,8 @@ import java.util.Map;
 final class MergeIdenticalBlocks implements Pass {
     /** Return blocks with at most this many statements are left unmerged (see the class comment). */
     static final int SMALL_RETURN = 2;
+    /** Emitted size (statements plus one per block, an upper bound) below which every jump is near. */
+    static final int NEAR = 256;
 
     private record Key(List<Insn> stmts, Branch branch, int ifTrue, int ifFalse) {}
 
@@ -38,10 +43,13 @@ final class MergeIdenticalBlocks implements Pass {
         Map<Key, Block> reps = new HashMap<>();
         Map<Block, Block> rep = new HashMap<>();
         Map<Block, Integer> canon = new HashMap<>();
+        int size = 0;
+        for (Block b : order) size += b.stmts().size() + 1;
+        boolean near = size < NEAR;
         boolean changed = false;
         for (Block b : order.reversed()) {
-            if (b.branch().isConditional()) {
-                for (Sense s : Sense.values()) {
+            if (b.branch().hasSuccessors()) {
+                for (Sense s : b.branch().isConditional() ? Sense.values() : new Sense[] {Sense.TRUE}) {
                     Block r = rep.get(b.successor(s));
                     if (r != b.successor(s)) {
                         b.setSuccessor(s, r);
@@ -53,12 +61,13 @@ final class MergeIdenticalBlocks implements Pass {
             Block r = reps.computeIfAbsent(k, x -> b);
             canon.put(b, r.id());
             boolean bareReturn = !b.branch().isConditional() && b.stmts().size() <= SMALL_RETURN;
-            rep.put(b, b == cfg.entry() || bareReturn ? b : r);
+            rep.put(b, b == cfg.entry() || (bareReturn && !near) ? b : r);
         }
         return changed;
     }
 
     private static int id(Block b, Sense s, Map<Block, Integer> canon) {
-        return b.branch().isConditional() ? canon.get(b.successor(s)) : -1;
+        boolean has = s == Sense.TRUE ? b.branch().hasSuccessors() : b.branch().isConditional();
+        return has ? canon.get(b.successor(s)) : -1;
     }
 }

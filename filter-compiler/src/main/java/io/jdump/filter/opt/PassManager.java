@@ -1,6 +1,5 @@
 package io.jdump.filter.opt;
 
-import io.jdump.filter.ir.Branch;
 import io.jdump.filter.ir.CfgChecker;
 import io.jdump.filter.ir.Cfg;
 import java.util.List;
@@ -12,8 +11,10 @@ import java.util.List;
  * When {@link CfgChecker#enabled()} the invariants are checked after every pass.
  *
  * <p>Order, with reasons: {@code fold-constants} first, so that constant operands are visible to
- * the rest; {@code number-values} before {@code thread-jumps}, so that repeated loads are gone and
- * blocks become transparent; {@code remove-dead-stores} after both, which leave stores unread;
+ * the rest; {@code fold-index} next, on the constant indexes folding exposes; {@code number-values} before {@code thread-jumps}, so that repeated loads are gone and
+ * blocks become transparent; {@code thread-verdicts} after threading (edges whose packets all
+ * end in one verdict go to it); {@code fold-verdicts} after those, which leaves subgraphs whose
+ * every path returns the same; {@code remove-dead-stores} after both, which leave stores unread;
  * {@code use-jset} after value numbering (a masked value compared twice is numbered once, then
  * only the last use is rewritten); {@code merge-straight-blocks} after threading, which leaves blocks whose two edges agree;
  * {@code build-set-lookups} after threading, which turns interleaved protocol tests into runs of
@@ -39,19 +40,18 @@ public final class PassManager {
 
     /** The default pipeline; {@code trace} prints each pass's time and result to stderr. */
     static PassManager standard(boolean trace) {
-        return new PassManager(List.of(new FoldConstants(), new NumberValues(), new ThreadJumps(), new RemoveDeadStores(), new UseJset(), new MergeStraightBlocks(),
+        return new PassManager(List.of(new FoldConstants(), new FoldIndex(), new NumberValues(), new ThreadJumps(), new ThreadVerdicts(), new FoldVerdicts(), new RemoveDeadStores(), new UseJset(), new MergeStraightBlocks(),
                 new BuildSetLookups(), new MergeIdenticalBlocks()), trace);
     }
 
     /**
-     * Runs every pass until none changes the CFG; returns {@code cfg}, rewritten in place. A CFG
-     * with {@code Goto} blocks (the run-time link-header prologues of 802.11 and PFLOG) is returned
-     * as generated: the passes were written before that branch kind existed and do not model it yet.
+     * Runs every pass until none changes the CFG; returns {@code cfg}, rewritten in place. Every
+     * pass models {@code Goto} blocks (the run-time link-header prologues of 802.11 and PFLOG, and
+     * conditional blocks whose edges agree, which {@code merge-straight-blocks} turns into them).
      */
     public Cfg run(Cfg cfg) {
         boolean check = CfgChecker.enabled();
         if (check) CfgChecker.check(cfg, "code generation");
-        if (cfg.order().stream().anyMatch(b -> b.branch() instanceof Branch.Goto)) return cfg;
         String changed = null;
         for (int round = 0; round < MAX_ROUNDS; round++) {
             changed = null;

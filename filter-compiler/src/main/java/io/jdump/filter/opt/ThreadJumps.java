@@ -2,6 +2,7 @@ package io.jdump.filter.opt;
 
 import io.jdump.bpf.Insn;
 import io.jdump.filter.ir.Block;
+import io.jdump.filter.ir.Branch;
 import io.jdump.filter.ir.Cfg;
 import io.jdump.filter.ir.Sense;
 import java.util.ArrayList;
@@ -11,12 +12,15 @@ import java.util.List;
  * Branch folding from dominating comparisons and jump threading. After libpcap's
  * {@code optimize.c} {@code fold_edge}/{@code opt_j} idea (an edge's outcome decides a later
  * comparison of the same value), implemented as a scoped walk of the {@link Dominators} tree with
- * {@link Facts}: entering a block through its only edge records that edge's outcome; at each block
+ * {@link Facts}: entering a block through its only edge records that edge's outcome, and the
+ * {@link PathFacts} that hold on every path into it are added (so tests repeated after paths
+ * meet are decided too); at each block
  * <ul>
  *   <li>a branch the facts decide sends both edges to the decided successor (folding), and
  *   <li>each outgoing edge skips every following block that is <em>transparent</em> on that edge:
  *       its statements change no register on this path and can not fault (their loads already
- *       succeeded), and its branch is decided by the facts plus the edge's own outcome (threading).
+ *       succeeded), and its branch is decided by the facts plus the edge's own outcome, or its
+ *       edges agree, or it is a {@code Goto} (threading; a {@code Goto}'s edge is threaded too).
  * </ul>
  * Redirections are collected during the walk and applied at the end; each keeps the exact
  * behaviour of the edge it changes (the skipped blocks were no-ops on it), so they compose.
@@ -44,8 +48,9 @@ final class ThreadJumps implements Pass {
         States st = States.of(g);
         Dominators dom = Dominators.of(g);
         Facts facts = new Facts(st.values());
+        PathFacts paths = PathFacts.of(g, st);
         List<Redirect> out = new ArrayList<>();
-        walk(g, st, dom, facts, out);
+        walk(g, st, dom, paths, facts, out);
         boolean changed = false;
         for (Redirect r : out) {
             if (r.from.successor(r.sense) != r.to) {
@@ -56,8 +61,9 @@ final class ThreadJumps implements Pass {
         return changed;
     }
 
-    private void walk(Graph g, States st, Dominators dom, Facts facts, List<Redirect> out) {
+    private void walk(Graph g, States st, Dominators dom, PathFacts paths, Facts facts, List<Redirect> out) {
         Liveness live = Liveness.of(g);
+        Lengths lengths = Lengths.of(g);
         long[] budget = {(long) HOPS_PER_BLOCK * g.order().size() + 4096};
         record Frame(Block b, int mark, boolean entered) {}
         ArrayList<Frame> stack = new ArrayList<>();
@@ -70,7 +76,8 @@ final class ThreadJumps implements Pass {
             }
             int mark = facts.mark();
             enter(g, st, facts, f.b);
-            visit(st, live, facts, f.b, out, budget);
+            for (var e : paths.at(f.b).entrySet()) facts.oneOf(e.getKey(), e.getValue());
+            visit(st, live, facts, f.b, lengths.exit().get(f.b), out, budget);
             stack.add(new Frame(f.b, mark, true));
             List<Block> kids = dom.childrenOf(f.b);
             for (int i = kids.size() - 1; i >= 0; i--) stack.add(new Frame(kids.get(i), 0, false));
@@ -93,15 +100,20 @@ final class ThreadJumps implements Pass {
         }
     }
 
-    private static void visit(States st, Liveness live, Facts facts, Block b, List<Redirect> out, long[] budget) {
-        if (!b.branch().isConditional()) return;
+    private static void visit(States st, Liveness live, Facts facts, Block b, int len, List<Redirect> out, long[] budget) {
+        if (!b.branch().hasSuccessors()) return;
         int[] exit = st.exit().get(b);
+        if (b.branch() instanceof Branch.Goto) {
+            Block t = skip(st, live, facts, b.successor(Sense.TRUE), exit, len, budget);
+            if (t != b.successor(Sense.TRUE)) out.add(new Redirect(b, Sense.TRUE, t));
+            return;
+        }
         Boolean d = facts.decide(b, exit);
         for (Sense s : Sense.values()) {
             Sense go = d == null ? s : (d ? Sense.TRUE : Sense.FALSE);
             int mark = facts.mark();
             facts.took(b, exit, go);
-            Block t = skip(st, live, facts, b.successor(go), exit, budget);
+            Block t = skip(st, live, facts, b.successor(go), exit, len, budget);
             facts.undo(mark);
             if (t != b.successor(s)) out.add(new Redirect(b, s, t));
         }
@@ -111,15 +123,15 @@ final class ThreadJumps implements Pass {
      * Follows {@code b} through transparent blocks on a path whose state is {@code s}; returns the
      * furthest block reached whose live registers the skipped blocks did not change.
      */
-    private static Block skip(States st, Liveness live, Facts facts, Block b, int[] s, long[] budget) {
+    private static Block skip(States st, Liveness live, Facts facts, Block b, int[] s, int len, long[] budget) {
         int mark = facts.mark();
         int[] cur = Values.copy(s);
         Block best = b;
-        while (budget[0]-- > 0 && b.branch().isConditional()) {
-            int[] next = transparent(st.values(), facts, b, cur);
+        while (budget[0]-- > 0 && b.branch().hasSuccessors()) {
+            int[] next = transparent(st.values(), facts, b, cur, len);
             if (next == null) break;
             cur = next;
-            if (b.successor(Sense.TRUE) == b.successor(Sense.FALSE)) {
+            if (!b.branch().isConditional() || b.successor(Sense.TRUE) == b.successor(Sense.FALSE)) {
                 b = b.successor(Sense.TRUE);    // either way: nothing is learnt about the comparison
             } else {
                 Boolean d = facts.decide(b, cur);
@@ -135,11 +147,15 @@ final class ThreadJumps implements Pass {
         return best;
     }
 
-    /** The state after {@code b}'s statements if they can not fault here and leave scratch memory alone, else null. */
-    private static int[] transparent(Values v, Facts facts, Block b, int[] s) {
+    /**
+     * The state after {@code b}'s statements if they can not fault here (their loads already
+     * succeeded, or lie inside the length proven on every path to the edge, {@link Lengths}) and
+     * leave scratch memory alone, else null.
+     */
+    private static int[] transparent(Values v, Facts facts, Block b, int[] s, int len) {
         int[] t = Values.copy(s);
         for (Insn i : b.stmts()) {
-            if (Values.canFault(i)) {
+            if (Values.canFault(i) && !Lengths.safe(i, len)) {
                 int key = v.loadKey(i, t);
                 if (key < 0 || !facts.isLoaded(key)) return null;
             }

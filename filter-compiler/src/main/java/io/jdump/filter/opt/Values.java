@@ -22,10 +22,53 @@ final class Values {
     private static final int CONST = 0, ABS = 1, IND = 2, MSH = 3, LEN = 4, ALUK = 5, ALUX = 6, NEG = 7, OPAQUE = 8;
 
     private final Map<Key, Integer> numbers = new HashMap<>();
+    private final java.util.List<Key> keys = new java.util.ArrayList<>();
     private final Map<Integer, Integer> constants = new HashMap<>();
 
     int number(int tag, int a, int b, int c) {
-        return numbers.computeIfAbsent(new Key(tag, a, b, c), k -> numbers.size() + 1);
+        return numbers.computeIfAbsent(new Key(tag, a, b, c), k -> {
+            keys.add(k);
+            return keys.size();
+        });
+    }
+
+    /** For {@code v = w + c} or {@code c + w} with c a known constant: {@code {w, c}}; else null. */
+    int[] plusConstant(int v) {
+        Key k = keys.get(v - 1);
+        if (k.tag() != ALUX || k.a() != AluOp.ADD.ordinal()) return null;
+        if (constOf(k.c()) != null) return new int[] {k.b(), constOf(k.c())};
+        if (constOf(k.b()) != null) return new int[] {k.c(), constOf(k.b())};
+        return null;
+    }
+
+    /** An upper bound of value {@code v} as an unsigned number (2^32 - 1 when nothing better is known). */
+    long upperBound(int v) {
+        return bound(v, 8);
+    }
+
+    private long bound(int v, int depth) {
+        final long top = 0xffffffffL;
+        if (constOf(v) != null) return constOf(v) & top;
+        Key k = keys.get(v - 1);
+        if (depth == 0) return top;
+        return switch (k.tag()) {
+            case ABS, IND -> (1L << (8 * k.a())) - 1;
+            case MSH -> 60;
+            case ALUX -> {
+                long l = bound(k.b(), depth - 1), r = bound(k.c(), depth - 1);
+                Integer rc = constOf(k.c());
+                yield switch (AluOp.values()[k.a()]) {
+                    case ADD -> Math.min(top, l + r);
+                    case AND -> Math.min(l, r);
+                    case OR, XOR -> l == top || r == top ? top : Math.min(top, (Long.highestOneBit(Math.max(l, r)) << 1) - 1);
+                    case LSH -> rc != null && (rc & top) < 32 ? Math.min(top, l << rc) : top;
+                    case RSH, DIV -> l;
+                    case MOD -> Math.min(l, r);
+                    case MUL, SUB -> top;
+                };
+            }
+            default -> top;
+        };
     }
 
     int constant(int k) {

@@ -4,20 +4,31 @@
  * pass when {@code -Dcbpf.check=true}.
  *
  * <p>It receives the code generator's CFG (every block loads what it compares; {@code ret #0} and
- * {@code ret #snaplen} shared) and returns the same CFG rewritten in place. Passes, one class each:
- * {@code FoldConstants} (constant propagation and folding), {@code NumberValues} (value numbering:
- * a value already in its register is not recomputed), {@code ThreadJumps} (branch folding from
- * dominating comparisons and jump threading), {@code RemoveDeadStores}, {@code
- * MergeStraightBlocks}, {@code BuildSetLookups} (disjunctions of equality tests become binary
- * searches) and {@code MergeIdenticalBlocks}. Analyses ({@code Graph}, {@code States}, {@code
- * Dominators}, {@code Liveness}) are immutable results computed from the current CFG inside each
- * run; nothing is cached in blocks.
+ * {@code ret #snaplen} shared; {@code Goto} blocks in run-time link-header prologues) and returns
+ * the same CFG rewritten in place. Passes, one class each: {@code FoldConstants} (constant
+ * propagation and folding), {@code FoldIndex} (a constant index joins an indexed load's offset),
+ * {@code NumberValues} (value numbering: a value already in its register is not recomputed),
+ * {@code ThreadJumps} (branch folding from dominating comparisons and from facts that hold on every
+ * incoming path, {@code PathFacts}; jump threading), {@code ThreadVerdicts} (an edge whose packets
+ * all end in one verdict goes to it), {@code FoldVerdicts} (a block with one possible verdict
+ * becomes that {@code ret}), {@code RemoveDeadStores}, {@code UseJset}, {@code
+ * MergeStraightBlocks} (equal-edge jumps become {@code Goto}s or are absorbed), {@code
+ * BuildSetLookups} (disjunctions of equality tests become binary searches) and {@code
+ * MergeIdenticalBlocks}. Analyses ({@code Graph}, {@code States}, {@code Dominators}, {@code
+ * Liveness}, {@code PathFacts}, {@code Lengths}) are immutable results computed from the current
+ * CFG inside each run; nothing is cached in blocks.
  *
  * <p>The invariant every pass keeps, beyond the CFG's shape: the verdict of every packet is
  * unchanged, including truncated packets, where a load past the captured length ends the program
- * with 0. Packet loads are therefore only removed or skipped where the same load already
- * succeeded on every path. (libpcap's optimizer drops and reorders loads, so on truncated packets
- * its optimized and unoptimized programs can disagree; ours never do.) Unreachable blocks need no
- * pass: the CFG is what is reachable from the entry.
+ * with 0. The rule for packet loads, which is all a pass needs to know about faults: a load may be
+ * removed, skipped or considered not to fault only where it can not fault, that is where the same
+ * load already succeeded on every path ({@code Facts}, {@code States}) or where every path has
+ * already loaded bytes at or beyond its end ({@code Lengths}); or where its outcome can not matter,
+ * that is where every way on from it, fault or not, ends in {@code ret #0} ({@code FoldVerdicts},
+ * {@code ThreadVerdicts}). A load is never moved before a test that would have rejected the packet.
+ * libpcap's optimizer drops and reorders loads freely (it treats them as pure), so on truncated
+ * packets its optimized and unoptimized programs can disagree (bench/optimizer/size.sh and {@code
+ * OptBench faults} show where that makes its programs smaller); ours never do. Unreachable blocks
+ * need no pass: the CFG is what is reachable from the entry.
  */
 package io.jdump.filter.opt;

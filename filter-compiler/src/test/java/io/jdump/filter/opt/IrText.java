@@ -49,7 +49,7 @@ final class IrText {
             if (!last.contains("->")) continue;
             String[] targets = last.substring(last.indexOf("->") + 2).split(",");
             blocks.get(e.getKey()).setSuccessor(Sense.TRUE, blocks.get(targets[0].strip()));
-            blocks.get(e.getKey()).setSuccessor(Sense.FALSE, blocks.get(targets[1].strip()));
+            if (targets.length > 1) blocks.get(e.getKey()).setSuccessor(Sense.FALSE, blocks.get(targets[1].strip()));
         }
         return new Cfg(blocks.get(lines.keySet().iterator().next()));
     }
@@ -57,6 +57,7 @@ final class IrText {
     private static Branch branch(String s) {
         String[] w = s.split("->")[0].strip().split("\\s+");
         if (w[0].equals("ret")) return w.length == 1 ? new Branch.ReturnA() : new Branch.Return(num(w[1]));
+        if (w[0].equals("ja")) return new Branch.Goto();
         JmpOp op = JmpOp.valueOf(w[0].toUpperCase());
         return w[1].equals("x") ? new Branch.CondX(op) : new Branch.CondK(op, num(w[1]));
     }

@@ -29,7 +29,10 @@ public final class OptBench {
                 for (int i = 1; i < args.length; i++) report(args[i], args[i], o, 1);
             }
             case "print" -> System.out.println(FilterCompiler.compile(args[1], o));
-            case "suite" -> suite(args.length > 1 ? Integer.parseInt(args[1]) : 20);
+            case "suite" -> suite(args.length > 1 ? Integer.parseInt(args[1]) : 20, false);
+            case "suite-all" -> suite(args.length > 1 ? Integer.parseInt(args[1]) : 20, true);
+            case "case" -> sideBySide(args[1], args[2]);
+            case "faults" -> faults(args[1]);
             case "gen" -> System.out.println(generate(args[1], Integer.parseInt(args[2])));
             case "file" -> report(args[1], read(args[2]).strip(), o, Integer.parseInt(args[3]));
             case "lines" -> {
@@ -71,13 +74,13 @@ public final class OptBench {
     }
 
     /** Size of our optimized programs against libpcap's over the suite's optimized accept cases: geomean and the worst. */
-    static void suite(int worst) {
+    static void suite(int worst, boolean anyDlt) {
         List<String> rows = new ArrayList<>();
         double log = 0;
-        int n = 0, larger = 0, smaller = 0;
+        int n = 0, larger = 0, smaller = 0, jaOurs = 0, jaLib = 0;
         java.util.Set<String> seen = new java.util.HashSet<>();
         try {
-            for (Suite.Case c : Suite.acceptCases()) {
+            for (Suite.Case c : Suite.acceptCases(anyDlt)) {
                 if (!c.optimize() || !seen.add(c.dlt() + " " + c.options().snaplen() + " " + c.expr())) continue;
                 Program lib = Suite.listing(c.expectedListing());
                 if (lib == null) continue;
@@ -87,6 +90,8 @@ public final class OptBench {
                 } catch (io.jdump.filter.FilterException e) {
                     continue;
                 }
+                jaOurs += jas(ours);
+                jaLib += jas(lib);
                 double r = (double) ours.size() / lib.size();
                 log += Math.log(r);
                 n++;
@@ -98,10 +103,79 @@ public final class OptBench {
             throw new java.io.UncheckedIOException(e);
         }
         rows.sort(java.util.Comparator.reverseOrder());
-        System.out.printf("suite optimized accept cases: %d, geomean jdump/libpcap %.3f, larger %d, smaller %d, equal %d%n", n,
-                Math.exp(log / n), larger, smaller, n - larger - smaller);
+        System.out.printf("suite optimized accept cases%s: %d, geomean jdump/libpcap %.3f, larger %d, smaller %d, equal %d%n",
+                anyDlt ? " (every link type)" : "", n, Math.exp(log / n), larger, smaller, n - larger - smaller);
+        System.out.printf("ja instructions: jdump %d, libpcap %d%n", jaOurs, jaLib);
         System.out.println("ratio\tjdump\tlibpcap\tdlt\texpr");
         rows.stream().limit(worst).forEach(System.out::println);
+    }
+
+    private static int jas(Program p) {
+        int n = 0;
+        for (Insn i : p.insns()) if (i instanceof Insn.Ja) n++;
+        return n;
+    }
+
+    /** Prints libpcap's listing and ours, side by side, for the optimized suite case {@code dlt expr}. */
+    static void sideBySide(String dlt, String expr) {
+        try {
+            for (Suite.Case c : Suite.acceptCases(true)) {
+                if (!c.optimize() || !c.dlt().name().equals(dlt) || !c.expr().equals(expr)) continue;
+                String[] lib = c.expectedListing().split("\n");
+                String[] ours = FilterCompiler.compile(c.expr(), c.options()).toString().split("\n");
+                for (int i = 0; i < Math.max(lib.length, ours.length); i++) {
+                    String l = i < lib.length ? lib[i].replaceAll("\\s+", " ") : "";
+                    System.out.printf("%-50s| %s%n", l, i < ours.length ? ours[i].replaceAll("\\s+", " ") : "");
+                }
+                return;
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * For each line {@code ratio TAB jdump TAB libpcap TAB expr} of {@code table} (size.sh's random.tsv)
+     * where jdump is larger: whether libpcap's optimizer changed a verdict on EN10MB packets (corpus,
+     * its mutants, path-covering packets, every truncation of a few), that is, whether its smaller
+     * program got smaller by dropping or moving loads that can fault, which ours may not.
+     */
+    static void faults(String table) {
+        List<Suite.Pkt> pkts;
+        try {
+            pkts = new ArrayList<>(Suite.packets(LinkType.EN10MB, 300, 7));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        int larger = 0, unsafe = 0;
+        for (String line : read(table).split("\n")) {
+            String[] f = line.split("\t", 4);
+            if (f.length < 4 || Integer.parseInt(f[1]) <= Integer.parseInt(f[2])) continue;
+            larger++;
+            Program opt = Suite.listing(tcpdump(f[3], "-d")), unopt = Suite.listing(tcpdump(f[3], "-Od"));
+            List<Suite.Pkt> all = OptimizerDifferentialTest.withPathCovering(unopt, pkts);
+            List<Suite.Pkt> cut = new ArrayList<>();
+            for (Suite.Pkt p : all.subList(0, Math.min(all.size(), 40))) {
+                for (int n = 0; n < Math.min(p.data().length, 80); n++) cut.add(new Suite.Pkt(java.util.Arrays.copyOf(p.data(), n), p.wirelen()));
+            }
+            all.addAll(cut);
+            io.jdump.bpf.Interpreter a = new io.jdump.bpf.Interpreter(opt), b = new io.jdump.bpf.Interpreter(unopt);
+            boolean differs = all.stream().anyMatch(p -> a.apply(p.data(), p.data().length, p.wirelen()) != b.apply(p.data(), p.data().length, p.wirelen()));
+            if (differs) unsafe++;
+            System.out.println((differs ? "libpcap-changes-verdicts\t" : "same-verdicts\t") + line);
+        }
+        System.out.printf("larger %d: libpcap's optimizer changes verdicts (drops/moves faulting loads) in %d, keeps them in %d%n", larger, unsafe, larger - unsafe);
+    }
+
+    private static String tcpdump(String expr, String flag) {
+        try {
+            Process p = new ProcessBuilder("tcpdump", "-y", "EN10MB", flag, expr).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String out = new String(p.getInputStream().readAllBytes());
+            p.waitFor();
+            return out;
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The same generators as bench/optimizer/run.sh feeds tcpdump. */

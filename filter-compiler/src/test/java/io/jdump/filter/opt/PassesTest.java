@@ -120,6 +120,154 @@ class PassesTest {
                         b1: ret #1
                         b2: ret #0
                         """),
+                row("merge-straight-blocks: equal edges into a shared block become a goto", MergeStraightBlocks::new, """
+                        b0: ldh [12]; jeq #0x800 -> b1, b2
+                        b1: ld [26]; jeq #0x1 -> b2, b2
+                        b2: ld [30]; jeq #0x1 -> b3, b4
+                        b3: ret #1
+                        b4: ret #0
+                        """, """
+                        b0: ldh [12]; jeq #0x800 -> b1, b2
+                        b1: ld [26]; ja -> b2
+                        b2: ld [30]; jeq #0x1 -> b3, b4
+                        b3: ret #1
+                        b4: ret #0
+                        """),
+                row("merge-straight-blocks: a goto absorbs its only successor", MergeStraightBlocks::new, """
+                        b0: ld [26]; ja -> b1
+                        b1: ld [30]; jeq #0x1 -> b2, b3
+                        b2: ret #1
+                        b3: ret #0
+                        """, """
+                        b0: ld [26]; ld [30]; jeq #0x1 -> b1, b2
+                        b1: ret #1
+                        b2: ret #0
+                        """),
+                row("fold-verdicts: loads whose every outcome rejects go (a fault rejects too)", FoldVerdicts::new, """
+                        b0: ldh [12]; jeq #0x800 -> b1, b3
+                        b1: ld [26]; jeq #0x1 -> b3, b2
+                        b2: ld [30]; ja -> b3
+                        b3: ret #0
+                        """, """
+                        b0: ret #0
+                        """),
+                row("fold-verdicts: a load before an accept stays (its fault rejects)", FoldVerdicts::new, """
+                        b0: ldh [12]; jeq #0x800 -> b1, b3
+                        b1: ld [26]; jeq #0x1 -> b2, b2
+                        b2: ret #1
+                        b3: ret #0
+                        """, """
+                        b0: ldh [12]; jeq #0x800 -> b1, b2
+                        b1: ld [26]; jeq #0x1 -> b3, b3
+                        b2: ret #0
+                        b3: ret #1
+                        """),
+                row("fold-verdicts: fault-free work before one accept goes", FoldVerdicts::new, """
+                        b0: ld #0x5; jeq #0x5 -> b1, b2
+                        b1: ldx #0x1; ret #1
+                        b2: ret #1
+                        """, """
+                        b0: ret #1
+                        """),
+                row("thread-jumps: a goto is threaded past a decided test", ThreadJumps::new, """
+                        b0: ldh [12]; jeq #0x800 -> b1, b3
+                        b1: ld [26]; ja -> b2
+                        b2: ldh [12]; jeq #0x800 -> b4, b3
+                        b3: ret #0
+                        b4: ret #1
+                        """, """
+                        b0: ldh [12]; jeq #0x800 -> b1, b2
+                        b1: ld [26]; ja -> b3
+                        b2: ret #0
+                        b3: ret #1
+                        """),
+                row("fold-index: a constant index joins the indexed load's offset", FoldIndex::new, """
+                        b0: ld #0xab; ldxb 4*([14]&0xf); add x; tax; ldb [x + 14]; jeq #0xcd -> b1, b2
+                        b1: ret #1
+                        b2: ret #0
+                        """, """
+                        b0: ld #0xab; ldxb 4*([14]&0xf); add x; ldb [x + 185]; jeq #0xcd -> b1, b2
+                        b1: ret #1
+                        b2: ret #0
+                        """),
+                row("fold-index: not when X is read after the block", FoldIndex::new, """
+                        b0: ld #0xab; ldxb 4*([14]&0xf); add x; tax; ldb [x + 14]; jeq #0xcd -> b1, b2
+                        b1: txa; ret
+                        b2: ret #0
+                        """, """
+                        b0: ld #0xab; ldxb 4*([14]&0xf); add x; tax; ldb [x + 14]; jeq #0xcd -> b1, b2
+                        b1: txa; ret
+                        b2: ret #0
+                        """),
+                row("fold-index: not when X is not a header length (the sum could wrap)", FoldIndex::new, """
+                        b0: ld #0xab; ldx M[1]; add x; tax; ldb [x + 14]; jeq #0xcd -> b1, b2
+                        b1: ret #1
+                        b2: ret #0
+                        """, """
+                        b0: ld #0xab; ldx M[1]; add x; tax; ldb [x + 14]; jeq #0xcd -> b1, b2
+                        b1: ret #1
+                        b2: ret #0
+                        """),
+                row("thread-jumps: a test repeated after paths that each decided it meet is decided", ThreadJumps::new, """
+                        b0: ldb [23]; jeq #0x6 -> b3, b1
+                        b1: jeq #0x11 -> b3, b2
+                        b2: jeq #0x84 -> b3, b9
+                        b3: ldh [20]; jeq #0x35 -> b4, b9
+                        b4: ldb [23]; jeq #0x6 -> b8, b5
+                        b5: jeq #0x11 -> b8, b6
+                        b6: jeq #0x84 -> b8, b9
+                        b8: ret #1
+                        b9: ret #0
+                        """, """
+                        b0: ldb [23]; jeq #0x6 -> b3, b1
+                        b1: jeq #0x11 -> b3, b2
+                        b2: jeq #0x84 -> b3, b9
+                        b3: ldh [20]; jeq #0x35 -> b4, b9
+                        b4: ldb [23]; jeq #0x6 -> b8, b5
+                        b5: jeq #0x11 -> b8, b8    // 0x84 is all that is left on the false edge
+                        b8: ret #1
+                        b9: ret #0
+                        """),
+                row("remove-dead-stores: an unread load inside the proven length goes", RemoveDeadStores::new, """
+                        b0: ld [26]; jeq #0x1 -> b1, b2
+                        b1: ldb [20]; ld [30]; jeq #0x1 -> b2, b3
+                        b2: ldb [20]; ldb [40]; ret #1
+                        b3: ret #0
+                        """, """
+                        b0: ld [26]; jeq #0x1 -> b1, b2
+                        b1: ld [30]; jeq #0x1 -> b2, b3
+                        b2: ldb [40]; ret #1
+                        b3: ret #0
+                        """),
+                row("thread-verdicts: an edge whose packets all fail a later test goes to ret #0", ThreadVerdicts::new, """
+                        b0: ldb [23]; jeq #0x6 -> b3, b1
+                        b1: jeq #0x11 -> b3, b9
+                        b3: ldh [54]; jeq #0x35 -> b4, b9
+                        b4: ldb [23]; jeq #0x6 -> b8, b9
+                        b8: ret #1
+                        b9: ret #0
+                        """, """
+                        b0: ldb [23]; jeq #0x6 -> b1, b4
+                        b1: ldh [54]; jeq #0x35 -> b2, b3
+                        b2: ldb [23]; jeq #0x6 -> b5, b3
+                        b3: ret #0
+                        b4: jeq #0x11 -> b6, b3    // udp: the port load may fault, but every way ends in 0
+                        b5: ret #1
+                        b6: ret #0
+                        """),
+                row("thread-verdicts: not to an accept past a load that can fault", ThreadVerdicts::new, """
+                        b0: ldb [23]; jeq #0x6 -> b1, b9
+                        b1: ldh [54]; jeq #0x35 -> b8, b2
+                        b2: ldb [23]; jeq #0x6 -> b8, b9
+                        b8: ret #1
+                        b9: ret #0
+                        """, """
+                        b0: ldb [23]; jeq #0x6 -> b1, b4
+                        b1: ldh [54]; jeq #0x35 -> b2, b3
+                        b2: ret #1
+                        b3: ldb [23]; jeq #0x6 -> b2, b4
+                        b4: ret #0
+                        """),
                 row("build-set-lookups: six constants of one value become a search tree", BuildSetLookups::new, """
                         b0: ld [26]; jeq #0x1 -> b9, b1
                         b1: jeq #0x5 -> b9, b2

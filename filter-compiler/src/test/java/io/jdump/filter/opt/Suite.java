@@ -54,8 +54,13 @@ final class Suite {
     }
 
     /** The suite's accept cases (Linux set, link types with a corpus, no Linux extensions). */
-    @SuppressWarnings("unchecked")
     static List<Case> acceptCases() throws IOException {
+        return acceptCases(false);
+    }
+
+    /** The same, of every link type when {@code anyDlt} (for size figures, which need no packets). */
+    @SuppressWarnings("unchecked")
+    static List<Case> acceptCases(boolean anyDlt) throws IOException {
         Path suite = Requirements.sharedFile("libpcap-filter-suite/cases.jsonl");
         Requirements.require(Files.exists(suite), "libpcap filter suite in shared data");
         Resolver r = resolver();
@@ -63,11 +68,12 @@ final class Suite {
         for (String line : Files.readAllLines(suite)) {
             Map<String, Object> c = (Map<String, Object>) call("Json", "parse", String.class, line);
             String dlt = (String) c.get("dlt");
-            if (!"filter_accept".equals(c.get("kind")) || dlt == null || !CORPUS.containsKey(dlt)) continue;
+            if (!"filter_accept".equals(c.get("kind")) || dlt == null || !(anyDlt || CORPUS.containsKey(dlt))) continue;
             if (c.get("skip_reason_linux") != null || Boolean.TRUE.equals(c.get("linuxext"))) continue;
             if (c.get("generate_offline_filter") != null || c.get("expected_listing") == null) continue;
             if ("_enumerate_bpf_image".equals(c.get("expr"))) continue;
             boolean opt = Boolean.TRUE.equals(c.get("optimize"));
+            if (anyDlt && !isLinkType(dlt)) continue;
             CompileOptions o = CompileOptions.of(LinkType.valueOf(dlt)).withResolver(r).withOptimize(opt);
             if (c.get("snaplen") != null) o = o.withSnaplen(((Long) c.get("snaplen")).intValue());
             if (c.get("netmask") != null) {
@@ -78,6 +84,15 @@ final class Suite {
             out.add(new Case((String) c.get("expr"), LinkType.valueOf(dlt), o, (String) c.get("expected_listing"), opt));
         }
         return out;
+    }
+
+    private static boolean isLinkType(String name) {
+        try {
+            LinkType.valueOf(name);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** The corpus packets of {@code dlt} plus {@code mutants} seeded mutants (bit flips, truncations). */
