@@ -39,6 +39,12 @@ import java.util.TreeSet;
 final class BuildSetLookups implements Pass {
     /** Longest run of {@code jeq} at a leaf of the search tree. */
     static final int LEAF = 4;
+    /**
+     * Most constants of a subtree whose leaves share one nearby copy of each small return block
+     * (a {@code ret}, or a probe's load and {@code ret}): near enough for a direct jump, and one
+     * copy per group instead of one per leaf.
+     */
+    static final int GROUP = 64;
     /** Fewest distinct constants of one key worth a tree. */
     static final int MIN_SET = 6;
     /**
@@ -275,15 +281,23 @@ final class BuildSetLookups implements Pass {
 
     /** A search over {@code cs[lo, hi)} (sorted unsigned); {@code found.get(i)} is where {@code cs[i]} goes. */
     private static Block tree(List<Integer> cs, List<Block> found, int lo, int hi, Block notFound, int[] nextId) {
+        return tree(cs, found, lo, hi, notFound, nextId, null);
+    }
+
+    /**
+     * The same; {@code local} holds the copies of small return blocks shared by the leaves of the
+     * enclosing subtree of at most {@link #GROUP} constants (null above that size).
+     */
+    private static Block tree(List<Integer> cs, List<Block> found, int lo, int hi, Block notFound, int[] nextId, Map<Block, Block> local) {
+        if (local == null && hi - lo <= GROUP) local = new HashMap<>();
         if (hi - lo <= LEAF) {
-            Block next = notFound;
-            Map<Block, Block> local = new HashMap<>();
+            Block next = near(notFound, local, nextId);
             for (int i = hi - 1; i >= lo; i--) next = node(JmpOp.JEQ, cs.get(i), near(found.get(i), local, nextId), next, nextId);
             return next;
         }
         int mid = lo + (hi - lo) / 2;
-        Block ge = tree(cs, found, mid, hi, notFound, nextId);
-        Block lt = tree(cs, found, lo, mid, notFound, nextId);
+        Block ge = tree(cs, found, mid, hi, notFound, nextId, local);
+        Block lt = tree(cs, found, lo, mid, notFound, nextId, local);
         return node(JmpOp.JGE, cs.get(mid), ge, lt, nextId);
     }
 
