@@ -59,6 +59,9 @@ final class BuildSetLookups implements Pass {
 
     @Override
     public boolean run(Cfg cfg) {
+        // Repeated protocol sets between the terms (port lists) hide the chains; decided first, the
+        // next round's threading joins the terms into one chain.
+        if (new DecideRepeatedSets().run(cfg)) return true;
         Graph g = Graph.of(cfg);
         Liveness live = Liveness.of(g);
         int[] nextId = {g.nextId()};
@@ -75,6 +78,7 @@ final class BuildSetLookups implements Pass {
             Block t = b.successor(Sense.TRUE);
             Block f = chain.getLast().successor(Sense.FALSE);
             if (live.reads(t, Liveness.A | Liveness.X) || live.reads(f, Liveness.A | Liveness.X) || !xStable(chain)) continue;
+            if (pending(f)) continue;
             Map<List<Insn>, Map<Integer, Integer>> groups = groups(chain);
             boolean twoKeys = groups.size() == 2 && slot >= 0 && interleaved(chain, groups);
             int least = twoKeys ? MIN_INTERLEAVED : MIN_SET;
@@ -84,6 +88,15 @@ final class BuildSetLookups implements Pass {
             changed = true;
         }
         return changed;
+    }
+
+    /**
+     * Whether the chain goes on after threading that has not happened yet: its exit is a block
+     * whose two edges agree (a test {@link DecideRepeatedSets} decided, which the next round's
+     * threading skips). Building now would cut one lookup into several.
+     */
+    private static boolean pending(Block f) {
+        return f.branch().isConditional() && f.successor(Sense.TRUE) == f.successor(Sense.FALSE);
     }
 
     private static boolean isJeq(Block b) {

@@ -1,0 +1,148 @@
+package io.jdump.filter.opt;
+
+import io.jdump.bpf.Insn;
+import io.jdump.bpf.JmpOp;
+import io.jdump.filter.ir.Block;
+import io.jdump.filter.ir.Branch;
+import io.jdump.filter.ir.Cfg;
+import io.jdump.filter.ir.Sense;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Decides a membership test that a dominating one already decided: {@code proto ∈ {6, 17, 132}}
+ * repeated for every term of {@code port a or port b or ...}. Single comparisons are decided by
+ * {@link ThreadJumps}; a run of {@code jeq} with one TRUE target is a set, which that pass's
+ * per-comparison facts do not capture (entering the target says "one of them held").
+ *
+ * <p>A <em>run</em> is blocks {@code B1..Bk}, each {@code jeq #c} of the same value (B2..Bk
+ * without statements, each reached only from the previous one's FALSE edge), all with TRUE
+ * successor T. When every edge into T comes from the run, T and the blocks it dominates know
+ * "value ∈ C". A later run of the same value number (a packet load repeated) with constants C2
+ * goes to its TRUE target if C ⊆ C2 and to its FALSE exit if C ∩ C2 is empty: its head's two
+ * edges are pointed there (its statements stay, so later passes see a transparent block).
+ *
+ * <p>Preconditions: CFG invariants. Postconditions: the same verdict for every packet: the
+ * decided head's statements still run, and its loads cannot fault (each load was done by the
+ * dominating run's head on every path, with the same value number).
+ */
+final class DecideRepeatedSets implements Pass {
+    private record Run(Block head, Block ifTrue, Block ifFalse, int value, Set<Integer> constants, Set<Integer> loads) {}
+
+    @Override
+    public String name() { return "decide-repeated-sets"; }
+
+    @Override
+    public boolean run(Cfg cfg) {
+        Graph g = Graph.of(cfg);
+        States st = States.of(g);
+        Map<Block, Run> runs = runs(g, st);
+        Map<Block, Run> knownAt = new HashMap<>();
+        for (Run r : runs.values()) {
+            if (r.ifTrue.branch().isConditional() && comesOnlyFrom(g, r)) knownAt.put(r.ifTrue, r);
+        }
+        if (knownAt.isEmpty()) return false;
+        Dominators dom = Dominators.of(g);
+        boolean changed = false;
+        // Scoped walk of the dominator tree: facts (value -> constants it is one of) hold below the block that adds them.
+        Map<Integer, Run> facts = new HashMap<>();
+        record Frame(Block b, Run saved, boolean exit, int value) {}
+        ArrayList<Frame> stack = new ArrayList<>();
+        stack.add(new Frame(g.order().getFirst(), null, false, 0));
+        while (!stack.isEmpty()) {
+            Frame f = stack.removeLast();
+            if (f.exit) {
+                if (f.saved == null) facts.remove(f.value);
+                else facts.put(f.value, f.saved);
+                continue;
+            }
+            Run here = runs.get(f.b);
+            Run fact = here == null ? null : facts.get(here.value);
+            if (fact != null && here.loads != null && fact.loads != null && fact.loads.containsAll(here.loads)) changed |= decide(here, fact);
+            Run adds = knownAt.get(f.b);
+            if (adds != null) {
+                stack.add(new Frame(f.b, facts.get(adds.value), true, adds.value));
+                Run old = facts.get(adds.value);
+                facts.put(adds.value, old == null || old.constants.size() > adds.constants.size() ? adds : old);
+            }
+            List<Block> kids = dom.childrenOf(f.b);
+            for (int i = kids.size() - 1; i >= 0; i--) stack.add(new Frame(kids.get(i), null, false, 0));
+        }
+        return changed;
+    }
+
+    private static boolean decide(Run here, Run fact) {
+        Block to;
+        if (here.constants.containsAll(fact.constants)) to = here.ifTrue;
+        else if (fact.constants.stream().noneMatch(here.constants::contains)) to = here.ifFalse;
+        else return false;
+        Block h = here.head;
+        if (h.successor(Sense.TRUE) == to && h.successor(Sense.FALSE) == to) return false;
+        h.setSuccessor(Sense.TRUE, to);
+        h.setSuccessor(Sense.FALSE, to);
+        return true;
+    }
+
+    /** Whether every edge into the run's TRUE target comes from the run. */
+    private static boolean comesOnlyFrom(Graph g, Run r) {
+        Set<Block> members = new HashSet<>();
+        for (Block b = r.head; ; b = b.successor(Sense.FALSE)) {
+            members.add(b);
+            if (b.successor(Sense.FALSE) == r.ifFalse) break;
+        }
+        for (Block p : g.predsOf(r.ifTrue)) {
+            if (!members.contains(p) || p.successor(Sense.FALSE) == r.ifTrue) return false;
+        }
+        return true;
+    }
+
+    /** The maximal runs, by head: a head is a jeq block not continuing a run from its only predecessor. */
+    private static Map<Block, Run> runs(Graph g, States st) {
+        Map<Block, Run> out = new HashMap<>();
+        for (Block b : g.order()) {
+            if (!isJeq(b) || continues(g, b)) continue;
+            Block t = b.successor(Sense.TRUE);
+            Set<Integer> cs = new HashSet<>();
+            cs.add(((Branch.CondK) b.branch()).k());
+            Block last = b;
+            while (true) {
+                Block nx = last.successor(Sense.FALSE);
+                if (nx == t || !isJeq(nx) || !nx.stmts().isEmpty() || nx.successor(Sense.TRUE) != t || g.predsOf(nx).size() != 1) break;
+                cs.add(((Branch.CondK) nx.branch()).k());
+                last = nx;
+            }
+            if (last.successor(Sense.FALSE) == t) continue;
+            out.put(b, new Run(b, t, last.successor(Sense.FALSE), st.exit().get(b)[Values.A], cs, loads(st, b)));
+        }
+        return out;
+    }
+
+    private static boolean continues(Graph g, Block b) {
+        if (!b.stmts().isEmpty() || g.predsOf(b).size() != 1) return false;
+        Block p = g.predsOf(b).getFirst();
+        return isJeq(p) && p.successor(Sense.FALSE) == b && p.successor(Sense.TRUE) == b.successor(Sense.TRUE);
+    }
+
+    private static boolean isJeq(Block b) {
+        return b.branch() instanceof Branch.CondK(var op, var k) && op == JmpOp.JEQ;
+    }
+
+    /** The load keys of the statements of {@code b}; null if a statement other than a load can fault (a division). */
+    private static Set<Integer> loads(States st, Block b) {
+        Set<Integer> keys = new HashSet<>();
+        int[] s = Values.copy(st.entry().get(b));
+        for (Insn i : b.stmts()) {
+            if (Values.canFault(i)) {
+                int key = st.values().loadKey(i, s);
+                if (key < 0) return null;
+                keys.add(key);
+            }
+            st.values().step(i, s);
+        }
+        return keys;
+    }
+}
