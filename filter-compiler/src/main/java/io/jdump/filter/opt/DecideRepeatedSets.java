@@ -31,7 +31,8 @@ import java.util.Set;
  * dominating run's head on every path, with the same value number).
  */
 final class DecideRepeatedSets implements Pass {
-    private record Run(Block head, Block ifTrue, Block ifFalse, int value, Set<Integer> constants, Set<Integer> loads) {}
+    /** A run; {@code loads}: its head's load keys (null: a division may fault); {@code writes}: atoms its head writes (-1: a store). */
+    private record Run(Block head, Block ifTrue, Block ifFalse, int value, Set<Integer> constants, Set<Integer> loads, int writes) {}
 
     @Override
     public String name() { return "decide-repeated-sets"; }
@@ -47,6 +48,7 @@ final class DecideRepeatedSets implements Pass {
         }
         if (knownAt.isEmpty()) return false;
         Dominators dom = Dominators.of(g);
+        Liveness live = Liveness.of(g);
         boolean changed = false;
         // Scoped walk of the dominator tree: facts (value -> constants it is one of) hold below the block that adds them.
         Map<Integer, Run> facts = new HashMap<>();
@@ -69,17 +71,46 @@ final class DecideRepeatedSets implements Pass {
                 Run old = facts.get(adds.value);
                 facts.put(adds.value, old == null || old.constants.size() > adds.constants.size() ? adds : old);
             }
+            changed |= bypass(f.b, runs, knownAt, facts, live);
             List<Block> kids = dom.childrenOf(f.b);
             for (int i = kids.size() - 1; i >= 0; i--) stack.add(new Frame(kids.get(i), null, false, 0));
         }
         return changed;
     }
 
+    /**
+     * Points each edge of {@code b} into a run head that the facts decide straight at the run's
+     * decided exit, where the head's statements are not needed: their loads were done (no fault
+     * to keep) and the exit does not read what they write. A head that is itself a fact's block
+     * keeps its edges: bypassing it would let paths avoid it below, where its fact is in use.
+     */
+    private static boolean bypass(Block b, Map<Block, Run> runs, Map<Block, Run> knownAt, Map<Integer, Run> facts, Liveness live) {
+        if (!b.branch().isConditional()) return false;
+        boolean changed = false;
+        for (Sense s : Sense.values()) {
+            Block h = b.successor(s);
+            Run r = runs.get(h);
+            if (r == null || knownAt.containsKey(h) || r.writes < 0) continue;
+            Run fact = facts.get(r.value);
+            if (fact == null || r.loads == null || fact.loads == null || !fact.loads.containsAll(r.loads)) continue;
+            Block to = outcome(r, fact);
+            if (to == null || live.reads(to, r.writes)) continue;
+            b.setSuccessor(s, to);
+            changed = true;
+        }
+        return changed;
+    }
+
+    /** Where run {@code here} goes when {@code fact} holds, or null if it does not decide it. */
+    private static Block outcome(Run here, Run fact) {
+        if (here.constants.containsAll(fact.constants)) return here.ifTrue;
+        if (fact.constants.stream().noneMatch(here.constants::contains)) return here.ifFalse;
+        return null;
+    }
+
     private static boolean decide(Run here, Run fact) {
-        Block to;
-        if (here.constants.containsAll(fact.constants)) to = here.ifTrue;
-        else if (fact.constants.stream().noneMatch(here.constants::contains)) to = here.ifFalse;
-        else return false;
+        Block to = outcome(here, fact);
+        if (to == null) return false;
         Block h = here.head;
         if (h.successor(Sense.TRUE) == to && h.successor(Sense.FALSE) == to) return false;
         h.setSuccessor(Sense.TRUE, to);
@@ -116,9 +147,19 @@ final class DecideRepeatedSets implements Pass {
                 last = nx;
             }
             if (last.successor(Sense.FALSE) == t) continue;
-            out.put(b, new Run(b, t, last.successor(Sense.FALSE), st.exit().get(b)[Values.A], cs, loads(st, b)));
+            out.put(b, new Run(b, t, last.successor(Sense.FALSE), st.exit().get(b)[Values.A], cs, loads(st, b), writes(b)));
         }
         return out;
+    }
+
+    /** The registers {@code b}'s statements write; -1 if one writes scratch memory. */
+    private static int writes(Block b) {
+        int w = 0;
+        for (Insn i : b.stmts()) {
+            if (i instanceof Insn.Store) return -1;
+            w |= Liveness.defs(i);
+        }
+        return w;
     }
 
     private static boolean continues(Graph g, Block b) {

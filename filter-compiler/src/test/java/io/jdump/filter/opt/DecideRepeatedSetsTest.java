@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class DecideRepeatedSetsTest {
     static Stream<Arguments> cases() {
         return Stream.of(
-                row("a repeated protocol set under its own target goes to its target", """
+                row("a repeated protocol set under its own target: the edge into it goes to its target", """
                         b0: ldb [23]; jeq #6 -> b3, b1
                         b1: jeq #17 -> b3, b2
                         b2: jeq #132 -> b3, b9
@@ -28,13 +28,30 @@ class DecideRepeatedSetsTest {
                         b0: ldb [23]; jeq #6 -> b3, b1
                         b1: jeq #17 -> b3, b2
                         b2: jeq #132 -> b3, b9
-                        b3: ldh [34]; jeq #80 -> b8, b4
-                        b4: ldb [23]; jeq #6 -> b7, b7
+                        b3: ldh [34]; jeq #80 -> b8, b7
                         b7: ldh [34]; jeq #443 -> b8, b9
                         b8: ret #1
                         b9: ret #0
                         """),
-                row("a disjoint set goes to its false exit", """
+                row("the head stays (only its branch is decided) where its target reads what it loads", """
+                        b0: ldb [23]; jeq #6 -> b3, b1
+                        b1: jeq #17 -> b3, b9
+                        b3: ldh [34]; jeq #80 -> b8, b4
+                        b4: ldb [23]; jeq #6 -> b7, b5
+                        b5: jeq #17 -> b7, b9
+                        b7: jeq #17 -> b8, b9
+                        b8: ret #1
+                        b9: ret #0
+                        """, """
+                        b0: ldb [23]; jeq #6 -> b3, b1
+                        b1: jeq #17 -> b3, b9
+                        b3: ldh [34]; jeq #80 -> b8, b4
+                        b4: ldb [23]; jeq #6 -> b7, b7
+                        b7: jeq #17 -> b8, b9
+                        b8: ret #1
+                        b9: ret #0
+                        """),
+                row("a disjoint set: the edge goes to its false exit", """
                         b0: ldb [23]; jeq #6 -> b3, b1
                         b1: jeq #17 -> b3, b9
                         b3: ldh [34]; jeq #80 -> b8, b4
@@ -46,8 +63,7 @@ class DecideRepeatedSetsTest {
                         """, """
                         b0: ldb [23]; jeq #6 -> b3, b1
                         b1: jeq #17 -> b3, b9
-                        b3: ldh [34]; jeq #80 -> b8, b4
-                        b4: ldb [23]; jeq #1 -> b9, b9
+                        b3: ldh [34]; jeq #80 -> b8, b9
                         b8: ret #1
                         b9: ret #0
                         """),
