@@ -27,7 +27,7 @@ libpcap() { # file -> "insns ja longest seconds maxrss_mib" or "timeout"
     fi
 }
 
-printf 'family\tn\tjdump: insns ja longest ms(cold) ms(best) MiB(heap-after) MiB(jvm-rss)\tlibpcap: insns ja longest s MiB(rss)\n'
+printf 'family\tn\tjdump: insns ja longest ms(cold) ms(best) ms(cpu,best) MiB(heap-after) MiB(jvm-rss)\tlibpcap: insns ja longest s MiB(rss)\n'
 for fam in $FAMILIES; do
     case $fam in
         hosts) ns=$SIZES ;;

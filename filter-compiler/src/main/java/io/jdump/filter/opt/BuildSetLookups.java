@@ -61,8 +61,8 @@ final class BuildSetLookups implements Pass {
     public boolean run(Cfg cfg) {
         // Repeated protocol sets between the terms (port lists) hide the chains; decided first, the
         // next round's threading joins the terms into one chain.
-        if (new DecideRepeatedSets().run(cfg)) return true;
         Graph g = Graph.of(cfg);
+        if (new DecideRepeatedSets().run(g)) return true;
         Liveness live = Liveness.of(g);
         int[] nextId = {g.nextId()};
         java.util.Set<Block> used = new java.util.HashSet<>();

@@ -21,8 +21,8 @@ import java.util.Set;
  *
  * <p>A <em>run</em> is blocks {@code B1..Bk}, each {@code jeq #c} of the same value (B2..Bk
  * without statements, each reached only from the previous one's FALSE edge), all with TRUE
- * successor T. When every edge into T comes from the run, T and the blocks it dominates know
- * "value ∈ C". A later run of the same value number (a packet load repeated) with constants C2
+ * successor T. When the run has two or more constants and every edge into T comes from the run,
+ * T and the blocks it dominates know "value ∈ C". A later run of the same value number (a packet load repeated) with constants C2
  * goes to its TRUE target if C ⊆ C2 and to its FALSE exit if C ∩ C2 is empty: its head's two
  * edges are pointed there (its statements stay, so later passes see a transparent block).
  *
@@ -34,19 +34,33 @@ final class DecideRepeatedSets implements Pass {
     /** A run; {@code loads}: its head's load keys (null: a division may fault); {@code writes}: atoms its head writes (-1: a store). */
     private record Run(Block head, Block ifTrue, Block ifFalse, int value, Set<Integer> constants, Set<Integer> loads, int writes) {}
 
+    /** A run's blocks and constants, before value numbering. */
+    private record Shape(Block head, Block ifTrue, Block ifFalse, Set<Integer> constants) {}
+
     @Override
     public String name() { return "decide-repeated-sets"; }
 
     @Override
     public boolean run(Cfg cfg) {
-        Graph g = Graph.of(cfg);
+        return run(Graph.of(cfg));
+    }
+
+    /**
+     * Runs on a graph already computed; the value analyses are only done when some run of two or
+     * more constants makes a fact (single comparisons are {@link ThreadJumps}' business).
+     */
+    boolean run(Graph g) {
+        List<Shape> shapes = shapes(g);
+        if (shapes.stream().noneMatch(r -> r.constants.size() > 1 && r.ifTrue.branch().isConditional() && comesOnlyFrom(g, r))) return false;
         States st = States.of(g);
-        Map<Block, Run> runs = runs(g, st);
+        Map<Block, Run> runs = new HashMap<>();
         Map<Block, Run> knownAt = new HashMap<>();
-        for (Run r : runs.values()) {
-            if (r.ifTrue.branch().isConditional() && comesOnlyFrom(g, r)) knownAt.put(r.ifTrue, r);
+        for (Shape sh : shapes) {
+            Block b = sh.head;
+            Run r = new Run(b, sh.ifTrue, sh.ifFalse, st.exit().get(b)[Values.A], sh.constants, loads(st, b), writes(b));
+            runs.put(b, r);
+            if (sh.constants.size() > 1 && sh.ifTrue.branch().isConditional() && comesOnlyFrom(g, sh)) knownAt.put(sh.ifTrue, r);
         }
-        if (knownAt.isEmpty()) return false;
         Dominators dom = Dominators.of(g);
         Liveness live = Liveness.of(g);
         boolean changed = false;
@@ -119,7 +133,7 @@ final class DecideRepeatedSets implements Pass {
     }
 
     /** Whether every edge into the run's TRUE target comes from the run. */
-    private static boolean comesOnlyFrom(Graph g, Run r) {
+    private static boolean comesOnlyFrom(Graph g, Shape r) {
         Set<Block> members = new HashSet<>();
         for (Block b = r.head; ; b = b.successor(Sense.FALSE)) {
             members.add(b);
@@ -131,9 +145,9 @@ final class DecideRepeatedSets implements Pass {
         return true;
     }
 
-    /** The maximal runs, by head: a head is a jeq block not continuing a run from its only predecessor. */
-    private static Map<Block, Run> runs(Graph g, States st) {
-        Map<Block, Run> out = new HashMap<>();
+    /** The maximal runs: a head is a jeq block not continuing a run from its only predecessor. */
+    private static List<Shape> shapes(Graph g) {
+        List<Shape> out = new ArrayList<>();
         for (Block b : g.order()) {
             if (!isJeq(b) || continues(g, b)) continue;
             Block t = b.successor(Sense.TRUE);
@@ -147,7 +161,7 @@ final class DecideRepeatedSets implements Pass {
                 last = nx;
             }
             if (last.successor(Sense.FALSE) == t) continue;
-            out.put(b, new Run(b, t, last.successor(Sense.FALSE), st.exit().get(b)[Values.A], cs, loads(st, b), writes(b)));
+            out.add(new Shape(b, t, last.successor(Sense.FALSE), cs));
         }
         return out;
     }
