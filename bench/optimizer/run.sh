@@ -37,8 +37,11 @@ for fam in $FAMILIES; do
     for n in $ns; do
         "$JAVA" -cp "$CP" io.jdump.filter.opt.OptBench gen "$fam" "$n" >"$TMP/expr"
         runs=5; [ "$n" -ge 10000 ] && runs=2; [ "$n" -ge 100000 ] && runs=1
-        ours=$(/usr/bin/time -f '%M' -o "$TMP/ourtime" "$JAVA" -Xmx6g -cp "$CP" io.jdump.filter.opt.OptBench file "$fam" "$TMP/expr" $runs 2>&1 | cut -f2- | tr '\t' ' ')
-        ours="$ours $(( $(tail -1 "$TMP/ourtime") / 1024 ))(rss)"
+        if /usr/bin/time -f '%M' -o "$TMP/ourtime" "$JAVA" -Xmx6g -cp "$CP" io.jdump.filter.opt.OptBench file "$fam" "$TMP/expr" $runs >"$TMP/ours" 2>&1; then
+            ours="$(cut -f2- "$TMP/ours" | tr '\t' ' ') $(( $(tail -1 "$TMP/ourtime") / 1024 ))(rss)"
+        else
+            ours="error: $(grep -m1 -o 'Exception: .*' "$TMP/ours")"
+        fi
         theirs=$(libpcap "$TMP/expr")
         printf '%s\t%s\t%s\t%s\n' "$fam" "$n" "$ours" "$theirs"
     done
