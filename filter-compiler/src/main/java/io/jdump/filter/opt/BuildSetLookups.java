@@ -31,6 +31,12 @@ import java.util.TreeSet;
  * came after tests of later keys goes to T through a <em>probe</em> block that repeats those later
  * keys' loads, so a load that would have faulted first still does.
  *
+ * <p>Returns ({@code ret}, a probe's load and {@code ret}, the not-found {@code ret #0}) are copied
+ * once per subtree of at most {@link #GROUP} constants, next to its leaves: a direct jump there
+ * instead of a {@code ja} to a far shared one. Before looking for chains the pass runs
+ * {@link DecideRepeatedSets}, which removes the protocol sets repeated between the terms of
+ * {@code port a or port b ...}; it waits while a chain's exit is such a decided test.
+ *
  * <p>Preconditions: CFG invariants; T and F read neither A nor X ({@link Liveness}), all X writes
  * in the chain are one {@code ldxb 4*([k]&0xf)} in B1 before any indirect load. Postconditions:
  * the same verdict for every packet; trees have no chain of more than {@link #MIN_SET} - 1 tests,
