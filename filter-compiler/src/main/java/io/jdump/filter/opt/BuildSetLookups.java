@@ -31,6 +31,12 @@ import java.util.TreeSet;
  * came after tests of later keys goes to T through a <em>probe</em> block that repeats those later
  * keys' loads, so a load that would have faulted first still does.
  *
+ * <p>Returns ({@code ret}, a probe's load and {@code ret}, the not-found {@code ret #0}) are copied
+ * once per subtree of at most {@link #GROUP} constants, next to its leaves: a direct jump there
+ * instead of a {@code ja} to a far shared one. Before looking for chains the pass runs
+ * {@link DecideRepeatedSets}, which removes the protocol sets repeated between the terms of
+ * {@code port a or port b ...}; it waits while a chain's exit is such a decided test.
+ *
  * <p>Preconditions: CFG invariants; T and F read neither A nor X ({@link Liveness}), all X writes
  * in the chain are one {@code ldxb 4*([k]&0xf)} in B1 before any indirect load. Postconditions:
  * the same verdict for every packet; trees have no chain of more than {@link #MIN_SET} - 1 tests,
@@ -39,6 +45,12 @@ import java.util.TreeSet;
 final class BuildSetLookups implements Pass {
     /** Longest run of {@code jeq} at a leaf of the search tree. */
     static final int LEAF = 4;
+    /**
+     * Most constants of a subtree whose leaves share one nearby copy of each small return block
+     * (a {@code ret}, or a probe's load and {@code ret}): near enough for a direct jump, and one
+     * copy per group instead of one per leaf.
+     */
+    static final int GROUP = 64;
     /** Fewest distinct constants of one key worth a tree. */
     static final int MIN_SET = 6;
     /**
@@ -53,7 +65,10 @@ final class BuildSetLookups implements Pass {
 
     @Override
     public boolean run(Cfg cfg) {
+        // Repeated protocol sets between the terms (port lists) hide the chains; decided first, the
+        // next round's threading joins the terms into one chain.
         Graph g = Graph.of(cfg);
+        if (new DecideRepeatedSets().run(g)) return true;
         Liveness live = Liveness.of(g);
         int[] nextId = {g.nextId()};
         java.util.Set<Block> used = new java.util.HashSet<>();
@@ -69,6 +84,7 @@ final class BuildSetLookups implements Pass {
             Block t = b.successor(Sense.TRUE);
             Block f = chain.getLast().successor(Sense.FALSE);
             if (live.reads(t, Liveness.A | Liveness.X) || live.reads(f, Liveness.A | Liveness.X) || !xStable(chain)) continue;
+            if (pending(f)) continue;
             Map<List<Insn>, Map<Integer, Integer>> groups = groups(chain);
             boolean twoKeys = groups.size() == 2 && slot >= 0 && interleaved(chain, groups);
             int least = twoKeys ? MIN_INTERLEAVED : MIN_SET;
@@ -78,6 +94,15 @@ final class BuildSetLookups implements Pass {
             changed = true;
         }
         return changed;
+    }
+
+    /**
+     * Whether the chain goes on after threading that has not happened yet: its exit is a block
+     * whose two edges agree (a test {@link DecideRepeatedSets} decided, which the next round's
+     * threading skips). Building now would cut one lookup into several.
+     */
+    private static boolean pending(Block f) {
+        return f.branch().isConditional() && f.successor(Sense.TRUE) == f.successor(Sense.FALSE);
     }
 
     private static boolean isJeq(Block b) {
@@ -275,15 +300,23 @@ final class BuildSetLookups implements Pass {
 
     /** A search over {@code cs[lo, hi)} (sorted unsigned); {@code found.get(i)} is where {@code cs[i]} goes. */
     private static Block tree(List<Integer> cs, List<Block> found, int lo, int hi, Block notFound, int[] nextId) {
+        return tree(cs, found, lo, hi, notFound, nextId, null);
+    }
+
+    /**
+     * The same; {@code local} holds the copies of small return blocks shared by the leaves of the
+     * enclosing subtree of at most {@link #GROUP} constants (null above that size).
+     */
+    private static Block tree(List<Integer> cs, List<Block> found, int lo, int hi, Block notFound, int[] nextId, Map<Block, Block> local) {
+        if (local == null && hi - lo <= GROUP) local = new HashMap<>();
         if (hi - lo <= LEAF) {
-            Block next = notFound;
-            Map<Block, Block> local = new HashMap<>();
+            Block next = near(notFound, local, nextId);
             for (int i = hi - 1; i >= lo; i--) next = node(JmpOp.JEQ, cs.get(i), near(found.get(i), local, nextId), next, nextId);
             return next;
         }
         int mid = lo + (hi - lo) / 2;
-        Block ge = tree(cs, found, mid, hi, notFound, nextId);
-        Block lt = tree(cs, found, lo, mid, notFound, nextId);
+        Block ge = tree(cs, found, mid, hi, notFound, nextId, local);
+        Block lt = tree(cs, found, lo, mid, notFound, nextId, local);
         return node(JmpOp.JGE, cs.get(mid), ge, lt, nextId);
     }
 

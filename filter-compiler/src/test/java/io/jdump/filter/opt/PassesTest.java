@@ -278,16 +278,15 @@ class PassesTest {
                         b8: ret #0
                         b9: ret #1
                         """, """
-                        b0: ld [26]; jge #0x5 -> b1, b6
-                        b1: jeq #0x5 -> b2, b3
-                        b2: ret #1
-                        b3: jeq #0x7 -> b2, b4
-                        b4: jeq #0x9 -> b2, b5
-                        b5: ret #0
-                        b6: jeq #0x1 -> b7, b8
+                        b0: ld [26]; jge #0x5 -> b1, b4
+                        b1: jeq #0x5 -> b7, b2
+                        b2: jeq #0x7 -> b7, b3
+                        b3: jeq #0x9 -> b7, b8
+                        b4: jeq #0x1 -> b7, b5
+                        b5: jeq #0x2 -> b7, b6
+                        b6: jeq #0x3 -> b7, b8
                         b7: ret #1
-                        b8: jeq #0x2 -> b7, b9
-                        b9: jeq #0x3 -> b7, b5
+                        b8: ret #0
                         """));
     }
 
