@@ -12,4 +12,12 @@ public interface FrameSink {
 
     /** Pushes out what is buffered; called in immediate mode after each batch and when the capture ends. */
     default void flush() throws IOException {}
+
+    /**
+     * Whether the sink takes no more frames and the capture should end now, as after {@code -c}
+     * (e.g. tcpdump's {@code -W} file limit with {@code -G} was reached).
+     */
+    default boolean done() {
+        return false;
+    }
 }

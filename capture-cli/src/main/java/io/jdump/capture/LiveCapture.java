@@ -28,7 +28,7 @@ import java.util.function.Function;
  * instead ({@link Interpreter}, with the ring's metadata as {@link RingAncillary}), after one
  * warning; the kernel then keeps every packet but the consumer sees only those that match.
  *
- * <p>{@link #run} returns when {@code -c} is reached or after {@link #stop} (safe from any
+ * <p>{@link #run} returns when {@code -c} is reached, the sink is {@linkplain FrameSink#done() done}, or after {@link #stop} (safe from any
  * thread, e.g. a signal handler); it then drains what the kernel still holds, so the counts
  * are complete.
  */
@@ -166,11 +166,11 @@ public final class LiveCapture implements AutoCloseable {
      */
     public CaptureStats run(FrameSink sink) throws IOException {
         Consumer<RxPacket> take = p -> take(p, sink);
-        while (!stopRequested && !countReached()) {
+        while (!stopRequested && !countReached() && !sink.done()) {
             receive(POLL_MILLIS, take, sink);
         }
         long deadline = System.nanoTime() + (retireMillis + 50) * 1_000_000L;
-        while (!countReached() && System.nanoTime() < deadline) {
+        while (!countReached() && !sink.done() && System.nanoTime() < deadline) {
             receive(10, take, sink);
         }
         sink.flush();
@@ -189,7 +189,7 @@ public final class LiveCapture implements AutoCloseable {
     }
 
     private void take(RxPacket p, FrameSink sink) {
-        if (countReached() || sinkFailure != null || !options.direction().keeps(p.pkttype())) return;
+        if (countReached() || sinkFailure != null || sink.done() || !options.direction().keeps(p.pkttype())) return;
         Frame frame = frameOf(p);
         if (frame == null) return;
         try {

@@ -25,6 +25,7 @@ final class LiveRun implements FrameSink {
     private final FramePrinter printer;
     private CaptureWriter writer;
     private int linkType;
+    private boolean done;
 
     LiveRun(LiveOptions live, FilterSource filters, OutputOptions output, Precision precision, Session.Streams io) {
         this.live = live;
@@ -62,9 +63,20 @@ final class LiveRun implements FrameSink {
     public void accept(Frame frame) throws IOException {
         if (writer != null) {
             writer.write(frame, linkType, live.snaplen());
+            if (writer.exhausted()) {
+                if (!done) Session.fileLimitReached(io, output);
+                done = true;
+                return;
+            }
             if (output.packetBuffered) writer.flush();
         }
         if (printer != null) printer.print(frame);
+    }
+
+    /** Whether {@code -W} files were written with {@code -G}: the capture ends, as in tcpdump. */
+    @Override
+    public boolean done() {
+        return done;
     }
 
     @Override
