@@ -9,18 +9,22 @@
 # repeat the rates go up in turn and, at each rate, the two tools run back to back, in an order
 # that alternates from one rate (and repeat) to the next, so slow drifts of the shared machine's
 # load hit both alike. Each step is a fresh process (tcpdump, or the real `./jdump` command with
-# its own compiler), traffic starts once it printed `listening on`.
+# its own compiler: the jar `./jdump` builds, copied at the start so that edits during a run change
+# nothing, run with the launcher's JVM flags), traffic starts once it printed `listening on`.
 #
 # Per step: trafgen sends RATE*SECONDS frames (sent_match = half of them); the achieved rate is
 # frames / elapsed time; arrived = matching frames that reached the capture interface (half the
 # rx_packets delta of the root end: a frame the veth could not queue never reaches any tap, and is
 # not the capture's loss). The tool's own three lines give captured / received / dropped.
-# loss% = (arrived - captured) / arrived; kdrop% = dropped-by-kernel / received.
+# loss% = (arrived - captured) / arrived; kdrop% = dropped-by-kernel / received; ns/pkt = CPU time
+# (user + system, from /proc/PID/stat) the capture process used from the start of the flood to
+# 1.5 s after its end, per captured packet: less noisy than rates on a shared machine.
 # Each row carries the 1-minute load average read just before the step.
 #
 # Usage (root): bench/live/run.sh [seconds-per-step] [rates in pps...]
-#   REPEATS=3 (default 2)   TOOLS="tcpdump jdump" (default)   JDUMP="cmd..." (default: ./jdump)
-#   extra variants: TOOLS="tcpdump jdump jdump2" JDUMP2="java ... -jar capture-cli/target/jdump.jar"
+#   REPEATS=3 (default 2)   TOOLS="tcpdump jdump" (default)
+#   variants of jdump: any other tool name T, with T_ARGS (extra jdump options) and T_JAVA (JVM
+#   flags instead of the launcher's), e.g. TOOLS="tcpdump jdump jb8" jb8_ARGS="-B 8192"
 # Needs: tcpdump, trafgen, iproute2, JDK 25 (./jdump builds itself on first use).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -29,12 +33,15 @@ rates=${*:-"100000 200000 400000 800000 1600000"}
 repeats=${REPEATS:-2}
 tools=(${TOOLS:-tcpdump jdump})
 "$root/jdump" --version >/dev/null   # builds now if needed, not during a step
+java=${JAVA_HOME:-$(cat "$root/capture-cli/target/java-home")}/bin/java
+launcher_flags=$(sed -n 's/^opts=(\(.*\))$/\1/p' "$root/jdump" | sed 's/-Xlog:[^ ]*//')
 
 tag=$(printf '%06x' $((RANDOM * 32768 + RANDOM)))
 ns=jdump-b-$tag a=jdb${tag}a b=jdb${tag}b
 work=$(mktemp -d)
 cleanup() { ip link del "$a" 2>/dev/null || true; ip netns del "$ns" 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT INT TERM
+cp "$root/capture-cli/target/jdump.jar" "$work/jdump.jar"
 ip netns add "$ns"
 ip link add "$a" type veth peer name "$b" netns "$ns"
 echo 1 > /proc/sys/net/ipv6/conf/$a/disable_ipv6
@@ -49,34 +56,39 @@ frame() {  # one 60-byte broadcast frame of ethertype $1
 command_of() {  # the capture command of tool $1
   case $1 in
     tcpdump) echo "tcpdump" ;;
-    jdump) echo "${JDUMP:-$root/jdump}" ;;
-    *) local v=${1^^}; echo "${!v}" ;;
+    *) local j=${1}_JAVA a=${1}_ARGS; echo "$java ${!j:-$launcher_flags} -jar $work/jdump.jar ${!a:-}" ;;
   esac
 }
 
-# run_one TOOL RATE -> prints "captured received dropped arrived_matching achieved_pps"
+cpu_ticks() {  # user + system clock ticks the process $1 used so far
+  awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0
+}
+
+# run_one TOOL RATE -> prints "captured received dropped arrived_matching achieved_pps cpu_ms"
 run_one() {
   local tool=$1 rate=$2 n=$(( $2 * secs )) log=$work/$1.log pid
   # shellcheck disable=SC2046
   $(command_of "$tool") -i "$a" -w /dev/null 'ether proto 0x88b5' >"$log" 2>&1 & pid=$!
   for _ in $(seq 200); do grep -q 'listening on' "$log" && break; sleep 0.1; done
   sleep 0.2
-  local rx0 rx1 t0 t1
-  rx0=$(cat /sys/class/net/$a/statistics/rx_packets); t0=$(date +%s%N)
+  local rx0 rx1 t0 t1 cpu0 cpu1
+  rx0=$(cat /sys/class/net/$a/statistics/rx_packets); t0=$(date +%s%N); cpu0=$(cpu_ticks "$pid")
   ip netns exec "$ns" trafgen -q --dev "$b" --conf "$work/flood.cfg" --rate "${rate}pps" -n "$n" -P 1 >/dev/null 2>&1
   t1=$(date +%s%N)
   sleep 1.5
-  rx1=$(cat /sys/class/net/$a/statistics/rx_packets)
+  rx1=$(cat /sys/class/net/$a/statistics/rx_packets); cpu1=$(cpu_ticks "$pid")
   kill -TERM "$pid"; wait "$pid" || true   # background jobs of a script ignore SIGINT
+  [ -z "${KEEP_LOGS:-}" ] || cp "$log" "$KEEP_LOGS/$1-$2-$(date +%s).log"
   local c r d
   c=$(sed -n 's/^\([0-9]*\) packets\{0,1\} captured$/\1/p' "$log")
   r=$(sed -n 's/^\([0-9]*\) packets\{0,1\} received by filter$/\1/p' "$log")
   d=$(sed -n 's/^\([0-9]*\) packets\{0,1\} dropped by kernel$/\1/p' "$log")
-  echo "${c:-0} ${r:-0} ${d:-0} $(( (rx1 - rx0) / 2 )) $(( n * 1000000000 / (t1 - t0) ))"
+  echo "${c:-0} ${r:-0} ${d:-0} $(( (rx1 - rx0) / 2 )) $(( n * 1000000000 / (t1 - t0) )) $(( (cpu1 - cpu0) * 1000 / $(getconf CLK_TCK) ))"
 }
 
 results=$work/results
-printf '%-3s %-8s %9s %9s %9s %9s %9s %9s %8s %7s %6s\n' rep tool nominal achieved sent_mt arrived captured dropped loss% kdrop% load1
+echo "jdump: $(command_of jdump)"
+printf '%-3s %-8s %9s %9s %9s %9s %9s %9s %9s %8s %7s %7s %6s\n' rep tool nominal achieved sent_mt arrived captured received dropped loss% kdrop% ns/pkt load1
 for rep in $(seq "$repeats"); do
   i=$rep
   for rate in $rates; do
@@ -84,11 +96,11 @@ for rep in $(seq "$repeats"); do
     (( i++ % 2 )) && order=($(printf '%s\n' "${tools[@]}" | tac))
     for tool in "${order[@]}"; do
       load=$(cut -d' ' -f1 /proc/loadavg)
-      read -r c r d want pps < <(run_one "$tool" "$rate")
+      read -r c r d want pps cpu < <(run_one "$tool" "$rate")
       loss=$(awk -v w="$want" -v c="$c" 'BEGIN { printf "%.3f", w ? (w - c) * 100.0 / w : 100 }')
       kd=$(awk -v r="$r" -v d="$d" 'BEGIN { printf "%.3f", r ? d * 100.0 / r : 0 }')
-      printf '%-3d %-8s %9d %9d %9d %9d %9d %9d %8s %7s %6s\n' "$rep" "$tool" "$rate" "$pps" $(( rate * secs / 2 )) \
-        "$want" "$c" "$d" "$loss" "$kd" "$load"
+      printf '%-3d %-8s %9d %9d %9d %9d %9d %9d %9d %8s %7s %7d %6s\n' "$rep" "$tool" "$rate" "$pps" $(( rate * secs / 2 )) \
+        "$want" "$c" "$r" "$d" "$loss" "$kd" $(( c ? cpu * 1000000 / c : 0 )) "$load"
       echo "$rep $tool $rate $pps $loss" >> "$results"
     done
   done

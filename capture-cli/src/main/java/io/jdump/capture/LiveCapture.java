@@ -65,10 +65,12 @@ public final class LiveCapture implements AutoCloseable {
      */
     public static LiveCapture open(LiveOptions options, Function<LinkType, Program> filterFor, Consumer<String> warn)
             throws CaptureException {
-        CaptureTarget target = CaptureTarget.resolve(options.device());
-        AfPacketSocket socket = openSocket(target);
+        CaptureTarget resolved = CaptureTarget.resolve(options.device());
+        AfPacketSocket socket = openSocket(resolved);
+        CaptureTarget target = resolved;
         try {
-            target.check();
+            resolved.check();
+            target = resolved.as(options.linkType());
             Program program = filterFor.apply(target.linkType());
             PacketFilter userFilter = attachFilter(socket, target, program, options.snaplen(), warn);
             if (options.direction() == Direction.IN) socket.ignoreOutgoing();
@@ -106,7 +108,8 @@ public final class LiveCapture implements AutoCloseable {
             socket.attachFilter(accept);
             return null;
         }
-        Program forKernel = target.cooked() ? CookedFilter.forCookedSocket(program) : program;
+        Program forKernel = target.cooked()
+                ? CookedFilter.forCookedSocket(program, target.linkType() == LinkType.LINUX_SLL) : program;
         if (forKernel != null && socket.attachFilter(forKernel)) return null;
         warn.accept(forKernel == null
                 ? "the filter reads the cooked header in a way the kernel cannot; filtering in user space"
@@ -205,12 +208,13 @@ public final class LiveCapture implements AutoCloseable {
     /** The frame to deliver for {@code p}, or null when the user-space filter rejects it. */
     private Frame frameOf(RxPacket p) {
         boolean cooked = target.cooked();
-        byte[] data = cooked ? FrameAssembler.cooked(p) : FrameAssembler.wire(p);
+        byte[] data = !cooked ? FrameAssembler.wire(p)
+                : target.linkType() == LinkType.LINUX_SLL ? FrameAssembler.cookedV1(p) : FrameAssembler.cooked(p);
         int wirelen = p.wirelen() + data.length - p.data().length;
         int keep = options.snaplen();
         if (userFilter != null) {
             int tag = p.vlanValid() ? 4 : 0;
-            int net = cooked ? FrameAssembler.SLL2_LEN : p.netOffset() < 0 ? -1 : p.netOffset() + tag;
+            int net = cooked ? data.length - p.data().length : p.netOffset() < 0 ? -1 : p.netOffset() + tag;
             int verdict = userFilter.apply(data, 0, data.length, wirelen, RingAncillary.of(p, net));
             if (verdict == 0) return null;
             keep = (int) Math.min(keep, verdict & 0xffffffffL);

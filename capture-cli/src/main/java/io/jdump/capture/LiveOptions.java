@@ -1,11 +1,12 @@
 package io.jdump.capture;
 
+import io.jdump.filter.LinkType;
 import picocli.CommandLine.Option;
 
 /**
  * tcpdump's live-capture options, as a picocli {@code @Mixin}: {@code -i}, {@code -D},
  * {@code -p}, {@code -Q}, {@code -B}, {@code --immediate-mode}, {@code -Z}, {@code -L}
- * ({@code -s} and {@code -c} are shared with file reading and set by the command). Each has tcpdump's meaning; {@link LiveSource} runs a capture from them.
+ * ({@code -s}, {@code -c} and {@code -y} are shared with file reading and set by the command). Each has tcpdump's meaning; {@link LiveSource} runs a capture from them.
  */
 public final class LiveOptions {
     /** tcpdump's default snapshot length, used for {@code -s 0} and without {@code -s}. */
@@ -47,6 +48,9 @@ public final class LiveOptions {
     @Option(names = {"-Z", "--relinquish-privileges"}, paramLabel = "user",
             description = "Drop root privileges to this user after opening the capture.")
     String user;
+
+    /** {@code -y}: the link type to capture as (parsed with the file options), or null for the interface's default. */
+    LinkType linkType;
 
     /** False only in tests that exercise the path without a ring. */
     boolean ring = true;
@@ -103,6 +107,15 @@ public final class LiveOptions {
     /** This with {@code -c count}. */
     public LiveOptions withCount(long count) {
         this.count = count;
+        return this;
+    }
+
+    /** {@code -y}: the link type asked for, or null for the interface's default. */
+    public LinkType linkType() { return linkType; }
+
+    /** This with {@code -y type} (null: the interface's default). */
+    public LiveOptions withLinkType(LinkType type) {
+        this.linkType = type;
         return this;
     }
 

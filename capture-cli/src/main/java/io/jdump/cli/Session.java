@@ -56,7 +56,8 @@ final class Session {
         if (filter.dumpLevel() > 0 && !live.listInterfaces()) return dump();
         if (input.readFile != null && input.fileList != null) throw new CliException("-V and -r are mutually exclusive.");
         if (input.readFile == null && input.fileList == null) {
-            live.withSnaplen(input.snapshotLength()).withCount(input.packetLimit() == Long.MAX_VALUE ? 0 : input.packetLimit());
+            live.withSnaplen(input.snapshotLength()).withCount(input.packetLimit() == Long.MAX_VALUE ? 0 : input.packetLimit())
+                    .withLinkType(input.dataLinkType());
             return new LiveRun(live, filterSource(), output, precision, io).run();
         }
         return offline(precision);

@@ -46,35 +46,105 @@ class LiveCliTest {
 
     @Test
     void writeFileEqualsTcpdumpsPacketForPacketAndCountLinesAreTcpdumps() throws Exception {
+        try (VethPair v = VethPair.create()) {
+            List<byte[]> frames = new ArrayList<>();
+            for (int i = 0; i < 6; i++) frames.add(frame(i % 3 == 2 ? OTHER : MATCH, i, 60 + 37 * i));
+            frames.add(tagged(0x8100, 0x200a, MATCH, 6));
+            frames.add(tagged(0x8100, 0x0003, OTHER, 7));
+            frames.add(frame(MATCH, 8, 1514));
+            parity(List.of("-i", v.rootEnd()), FILTER, () -> v.sendFromPeer(frames), 6);
+        }
+    }
+
+    @Test
+    void docsisOnEthernetWritesTcpdumpsFile() throws Exception {
+        try (VethPair v = VethPair.create()) {
+            List<byte[]> frames = List.of(frame(MATCH, 0, 60), frame(OTHER, 1, 100), tagged(0x8100, 0x0005, MATCH, 2));
+            parity(List.of("-i", v.rootEnd(), "-y", "DOCSIS"), "", () -> v.sendFromPeer(frames), 3);
+        }
+    }
+
+    @Test
+    void anyAsLinuxCookedV1WritesTcpdumpsFile() throws Exception {
+        try (VethPair a = VethPair.create(); VethPair b = VethPair.create()) {
+            String filter = FILTER + " and ether[16:4] = " + Integer.toUnsignedString(marker);
+            parity(List.of("-i", "any", "-y", "LINUX_SLL"), filter, () -> {
+                a.sendFromPeer(List.of(frame(MATCH, 0, 60), frame(OTHER, 1, 60), tagged(0x8100, 0x0007, MATCH, 2)));
+                b.sendFromPeer(List.of(frame(MATCH, 3, 200), frame(OTHER, 4, 60)));
+            }, 3);
+        }
+    }
+
+    @Test
+    void linkTypeListingAndChoiceErrorsAreTcpdumps() throws Exception {
         requireTools();
         try (VethPair v = VethPair.create()) {
-            Path ours = dir.resolve("jdump.pcap");
-            Path theirs = dir.resolve("tcpdump.pcap");
-            Child j = start(jdump("-i", v.rootEnd(), "-w", ours.toString(), FILTER));
-            Child t = start(tcpdump("-i", v.rootEnd(), "-w", theirs.toString(), FILTER));
-            try {
-                String jText = awaitListening(j);
-                String tText = awaitListening(t);
-                List<byte[]> frames = new ArrayList<>();
-                for (int i = 0; i < 6; i++) frames.add(frame(i % 3 == 2 ? OTHER : MATCH, i, 60 + 37 * i));
-                frames.add(tagged(0x8100, 0x200a, MATCH, 6));
-                frames.add(tagged(0x8100, 0x0003, OTHER, 7));
-                frames.add(frame(MATCH, 8, 1514));
-                v.sendFromPeer(frames);
-                Thread.sleep(400);
-                jText += interruptAndRead(j);
-                tText += interruptAndRead(t);
-                assertEquals(0, j.exitValue(), jText);
-                assertEquals(0, t.exitValue(), tText);
-                assertEquals(List.of("6 packets captured", "6 packets received by filter", "0 packets dropped by kernel"),
-                        countLines(jText), jText);
-                assertEquals(countLines(tText), countLines(jText));
-                assertEquals(records(theirs), records(ours));
-                assertEquals(header(theirs), header(ours));
-            } finally {
-                j.destroyForcibly();
-                t.destroyForcibly();
+            for (String dev : List.of(v.rootEnd(), "any", "lo")) {
+                Result theirs = runTcpdump("-L", "-i", dev);
+                Jdump.Result ours = Jdump.run("-L", "-i", dev);
+                assertEquals(theirs.status(), ours.status(), dev);
+                assertEquals(theirs.out(), ours.out(), dev);
+                assertEquals(theirs.err().replace("tcpdump: ", "jdump: "), ours.err(), dev);
             }
+            for (String[] args : List.of(new String[] {"-i", v.rootEnd(), "-y", "LINUX_SLL"},
+                    new String[] {"-i", "any", "-y", "en10mb"}, new String[] {"-i", v.rootEnd(), "-y", "FOO"},
+                    new String[] {"-i", "jdumpnosuch0", "-y", "DOCSIS"})) {
+                Result theirs = runTcpdump(args);
+                Jdump.Result ours = Jdump.run(args);
+                assertEquals(1, ours.status(), String.join(" ", args));
+                assertEquals(theirs.status(), ours.status(), String.join(" ", args));
+                assertEquals(theirs.err().strip().replace("tcpdump: ", "jdump: "), ours.err().strip(), String.join(" ", args));
+            }
+        }
+    }
+
+    interface Sender { void send() throws Exception; }
+
+    record Result(int status, String out, String err) {}
+
+    private static Result runTcpdump(String... args) throws Exception {
+        Process p = new ProcessBuilder(tcpdump(args)).start();
+        byte[] out = p.getInputStream().readAllBytes();
+        byte[] err = p.getErrorStream().readAllBytes();
+        assertTrue(p.waitFor(20, TimeUnit.SECONDS), "tcpdump " + String.join(" ", args));
+        return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * jdump and tcpdump with {@code options -w FILE filter} at the same time; {@code sender} sends,
+     * Ctrl-C ends both: same exit status 0, the same three count lines ({@code expected} packets),
+     * the same file header and the same records (lengths and bytes) in the same order.
+     */
+    private void parity(List<String> options, String filter, Sender sender, int expected) throws Exception {
+        requireTools();
+        Path ours = dir.resolve("jdump.pcap");
+        Path theirs = dir.resolve("tcpdump.pcap");
+        List<String> jArgs = new ArrayList<>(options);
+        jArgs.addAll(List.of("-w", ours.toString()));
+        if (!filter.isEmpty()) jArgs.add(filter);
+        List<String> tArgs = new ArrayList<>(jArgs);
+        tArgs.set(tArgs.indexOf(ours.toString()), theirs.toString());
+        Child j = start(jdump(jArgs.toArray(String[]::new)));
+        Child t = start(tcpdump(tArgs.toArray(String[]::new)));
+        try {
+            String jText = awaitListening(j);
+            String tText = awaitListening(t);
+            sender.send();
+            Thread.sleep(1500);   // past tcpdump's 1 s ring block timeout: SIGINT does not wait for a block still filling
+            jText += interruptAndRead(j);
+            tText += interruptAndRead(t);
+            assertEquals(0, j.exitValue(), jText);
+            assertEquals(0, t.exitValue(), tText);
+            assertEquals(List.of(expected + " packets captured", expected + " packets received by filter",
+                    "0 packets dropped by kernel"), countLines(jText), jText);
+            assertEquals(countLines(tText), countLines(jText));
+            assertEquals(tText.lines().filter(l -> l.contains("data link type")).toList(),
+                    jText.lines().filter(l -> l.contains("data link type")).map(l -> l.replace("jdump: ", "tcpdump: ")).toList());
+            assertEquals(records(theirs), records(ours));
+            assertEquals(header(theirs), header(ours));
+        } finally {
+            j.destroyForcibly();
+            t.destroyForcibly();
         }
     }
 
