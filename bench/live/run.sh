@@ -69,7 +69,7 @@ run_one() {
   local tool=$1 rate=$2 n=$(( $2 * secs )) log=$work/$1.log pid
   # shellcheck disable=SC2046
   $(command_of "$tool") -i "$a" -w /dev/null 'ether proto 0x88b5' >"$log" 2>&1 & pid=$!
-  for _ in $(seq 200); do grep -q 'listening on' "$log" && break; sleep 0.1; done
+  for _ in $(seq 200); do grep -qs 'listening on' "$log" && break; sleep 0.1; done
   sleep 0.2
   local rx0 rx1 t0 t1 cpu0 cpu1
   rx0=$(cat /sys/class/net/$a/statistics/rx_packets); t0=$(date +%s%N); cpu0=$(cpu_ticks "$pid")

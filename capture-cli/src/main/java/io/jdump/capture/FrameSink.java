@@ -20,4 +20,13 @@ public interface FrameSink {
     default boolean done() {
         return false;
     }
+
+    /**
+     * A sink that does this one's work per frame but keeps nothing (e.g. writes to a null
+     * stream), fed synthetic frames before the capture starts so that the JIT has compiled the
+     * per-packet path when the first real packet comes; null for no warm-up.
+     */
+    default FrameSink warmUpSink() {
+        return null;
+    }
 }

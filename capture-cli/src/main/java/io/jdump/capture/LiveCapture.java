@@ -34,6 +34,8 @@ import java.util.function.Function;
  */
 public final class LiveCapture implements AutoCloseable {
     private static final int POLL_MILLIS = 100;
+    /** Synthetic frames run through the per-packet path before binding: enough for the JIT's top tier. */
+    private static final int WARM_UP_PACKETS = 60_000;
 
     private final AfPacketSocket socket;
     private final CaptureTarget target;
@@ -65,6 +67,17 @@ public final class LiveCapture implements AutoCloseable {
      */
     public static LiveCapture open(LiveOptions options, Function<LinkType, Program> filterFor, Consumer<String> warn)
             throws CaptureException {
+        return open(options, filterFor, warn, null);
+    }
+
+    /**
+     * As {@link #open(LiveOptions, Function, Consumer)}; before binding, synthetic frames go
+     * through the per-packet path into {@code sink}'s {@linkplain FrameSink#warmUpSink warm-up
+     * sink} (when it has one), so the JIT's compilation is done before traffic comes rather than
+     * during the first burst, while the ring fills.
+     */
+    public static LiveCapture open(LiveOptions options, Function<LinkType, Program> filterFor, Consumer<String> warn,
+                                   FrameSink sink) throws CaptureException {
         CaptureTarget resolved = CaptureTarget.resolve(options.device());
         AfPacketSocket socket = openSocket(resolved);
         CaptureTarget target = resolved;
@@ -77,8 +90,11 @@ public final class LiveCapture implements AutoCloseable {
             int retire = options.immediate() ? 1 : POLL_MILLIS;
             if (options.ring) mapRing(socket, options, retire, warn);
             if (options.promiscuous() && !target.cooked()) socket.addPromiscuous(target.ifindex());
+            LiveCapture capture = new LiveCapture(socket, target, options, userFilter, retire);
+            FrameSink warm = sink == null ? null : sink.warmUpSink();
+            if (warm != null) capture.warmUp(warm);
             bind(socket, target);
-            return new LiveCapture(socket, target, options, userFilter, retire);
+            return capture;
         } catch (NativeException e) {
             closeQuietly(socket);
             throw new CaptureException(target.name() + ": " + e.getMessage(), e);
@@ -137,6 +153,13 @@ public final class LiveCapture implements AutoCloseable {
                 default -> throw e;
             }
         }
+    }
+
+    private void warmUp(FrameSink warm) {
+        if (target.cooked()) return;   // the synthetic frames are Ethernet frames
+        AfPacketSocket.warmUp(WARM_UP_PACKETS, p -> take(p, warm));
+        captured = 0;
+        sinkFailure = null;
     }
 
     /** The interface name ({@code any} for all). */

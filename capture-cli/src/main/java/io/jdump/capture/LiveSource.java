@@ -45,7 +45,7 @@ public final class LiveSource {
 
     private static int capture(LiveOptions options, Function<LinkType, Program> filterFor, FrameSink sink,
                                PrintWriter err) throws CaptureException, IOException {
-        try (LiveCapture capture = LiveCapture.open(options, filterFor, w -> warn(err, w))) {
+        try (LiveCapture capture = LiveCapture.open(options, filterFor, w -> warn(err, w), sink)) {
             if (options.user() != null) AfPacketSocket.dropPrivileges(options.user());
             if (options.linkType() != null) err.println("jdump: data link type " + options.linkType().name());
             err.println("jdump: " + capture.listeningLine());

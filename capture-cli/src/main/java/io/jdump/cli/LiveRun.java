@@ -7,6 +7,7 @@ import io.jdump.capture.LiveSource;
 import io.jdump.filter.LinkType;
 import io.jdump.pcap.CaptureWriter;
 import io.jdump.pcap.Frame;
+import io.jdump.pcap.PcapWriter;
 import io.jdump.pcap.Precision;
 
 import java.io.IOException;
@@ -71,6 +72,21 @@ final class LiveRun implements FrameSink {
             if (output.packetBuffered) writer.flush();
         }
         if (printer != null) printer.print(frame);
+    }
+
+    /**
+     * The same per-frame work as {@link #accept} (the {@code -w} writer's format, the printer off)
+     * into a null stream, for the capture's warm-up; none without {@code -w}.
+     */
+    @Override
+    public FrameSink warmUpSink() {
+        if (writer == null) return null;
+        try {
+            PcapWriter w = new PcapWriter(java.io.OutputStream.nullOutputStream(), linkType, live.snaplen(), precision);
+            return frame -> w.write(frame, linkType, live.snaplen());
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** Whether {@code -W} files were written with {@code -G}: the capture ends, as in tcpdump. */

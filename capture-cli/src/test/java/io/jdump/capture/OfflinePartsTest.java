@@ -147,6 +147,18 @@ class OfflinePartsTest {
     }
 
     @Test
+    void warmUpRunsSyntheticEthernetFramesThroughTheRingReader() {
+        List<RxPacket> seen = new java.util.ArrayList<>();
+        io.jdump.capture.linux.AfPacketSocket.warmUp(1024, seen::add);
+        assertEquals(1024, seen.size());
+        for (RxPacket p : seen) {
+            assertEquals("ffffffffffff026a64756d7088b5" + "00".repeat(46), HEX.formatHex(p.data()));
+            assertEquals(List.of(60, 0x88b5, 14, RxPacket.BROADCAST, 1, 1, 0), List.of(p.wirelen(), p.protocol(), p.netOffset(),
+                    p.pkttype(), p.ifindex(), p.hatype(), p.status()));
+        }
+    }
+
+    @Test
     void countingLinesAreTcpdumps() {
         assertEquals(List.of("1 packet captured", "2 packets received by filter", "0 packets dropped by kernel"),
                 new CaptureStats(1, 2, 0).lines());

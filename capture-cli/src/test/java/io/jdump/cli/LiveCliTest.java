@@ -31,7 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The real command ({@link Main}, as {@code ./jdump} runs it, in a child JVM) capturing live next to
  * tcpdump on the same veth end, at the same time, with the same options: the {@code -w} files hold
- * the same packets with the same bytes, and the closing lines are tcpdump's. Each test makes its own
+ * the same packets with the same bytes, and the closing lines are tcpdump's, whether the capture
+ * ends on SIGINT, SIGTERM, {@code -c} or {@code -W} files with {@code -G}. Each test makes its own
  * namespace and veth pair, sends a bounded number of frames, and bounds every wait.
  */
 @Tag("kernel")
@@ -52,7 +53,7 @@ class LiveCliTest {
             frames.add(tagged(0x8100, 0x200a, MATCH, 6));
             frames.add(tagged(0x8100, 0x0003, OTHER, 7));
             frames.add(frame(MATCH, 8, 1514));
-            parity(List.of("-i", v.rootEnd()), FILTER, () -> v.sendFromPeer(frames), 6);
+            parity(List.of("-i", v.rootEnd()), FILTER, () -> v.sendFromPeer(frames), 6, "-INT");
         }
     }
 
@@ -60,7 +61,7 @@ class LiveCliTest {
     void docsisOnEthernetWritesTcpdumpsFile() throws Exception {
         try (VethPair v = VethPair.create()) {
             List<byte[]> frames = List.of(frame(MATCH, 0, 60), frame(OTHER, 1, 100), tagged(0x8100, 0x0005, MATCH, 2));
-            parity(List.of("-i", v.rootEnd(), "-y", "DOCSIS"), "", () -> v.sendFromPeer(frames), 3);
+            parity(List.of("-i", v.rootEnd(), "-y", "DOCSIS"), "", () -> v.sendFromPeer(frames), 3, "-TERM");
         }
     }
 
@@ -71,7 +72,38 @@ class LiveCliTest {
             parity(List.of("-i", "any", "-y", "LINUX_SLL"), filter, () -> {
                 a.sendFromPeer(List.of(frame(MATCH, 0, 60), frame(OTHER, 1, 60), tagged(0x8100, 0x0007, MATCH, 2)));
                 b.sendFromPeer(List.of(frame(MATCH, 3, 200), frame(OTHER, 4, 60)));
-            }, 3);
+            }, 3, "-INT");
+        }
+    }
+
+    @Test
+    void countStopsTheCaptureAtNAsTcpdump() throws Exception {
+        requireTools();
+        try (VethPair v = VethPair.create()) {
+            Path ours = dir.resolve("jdump.pcap");
+            Path theirs = dir.resolve("tcpdump.pcap");
+            Child j = start(jdump("-i", v.rootEnd(), "-c", "3", "-w", ours.toString(), FILTER));
+            Child t = start(tcpdump("-i", v.rootEnd(), "-c", "3", "-w", theirs.toString(), FILTER));
+            try {
+                String jText = awaitListening(j);
+                String tText = awaitListening(t);
+                List<byte[]> frames = new ArrayList<>();
+                for (int i = 0; i < 8; i++) frames.add(frame(i % 2 == 0 ? MATCH : OTHER, i, 60));
+                for (int i = 8; i < 12; i++) frames.add(frame(MATCH, i, 60));
+                v.sendFromPeer(frames);
+                assertTrue(j.waitFor(5) && t.waitFor(5), "-c 3 ends both by themselves");
+                jText += j.rest();
+                tText += t.rest();
+                assertEquals(0, j.exitValue(), jText);
+                assertEquals(0, t.exitValue(), tText);
+                assertEquals("3 packets captured", countLines(jText).getFirst(), jText);
+                assertEquals(countLines(tText).getFirst(), countLines(jText).getFirst());
+                assertEquals(3, records(ours).size());
+                assertEquals(records(theirs), records(ours));
+            } finally {
+                j.destroyForcibly();
+                t.destroyForcibly();
+            }
         }
     }
 
@@ -115,7 +147,7 @@ class LiveCliTest {
      * Ctrl-C ends both: same exit status 0, the same three count lines ({@code expected} packets),
      * the same file header and the same records (lengths and bytes) in the same order.
      */
-    private void parity(List<String> options, String filter, Sender sender, int expected) throws Exception {
+    private void parity(List<String> options, String filter, Sender sender, int expected, String signal) throws Exception {
         requireTools();
         Path ours = dir.resolve("jdump.pcap");
         Path theirs = dir.resolve("tcpdump.pcap");
@@ -131,8 +163,8 @@ class LiveCliTest {
             String tText = awaitListening(t);
             sender.send();
             Thread.sleep(1500);   // past tcpdump's 1 s ring block timeout: SIGINT does not wait for a block still filling
-            jText += interruptAndRead(j);
-            tText += interruptAndRead(t);
+            jText += signalAndRead(j, signal);
+            tText += signalAndRead(t, signal);
             assertEquals(0, j.exitValue(), jText);
             assertEquals(0, t.exitValue(), tText);
             assertEquals(List.of(expected + " packets captured", expected + " packets received by filter",
@@ -318,10 +350,10 @@ class LiveCliTest {
         throw new AssertionError("no 'listening on' within 10 s: " + text);
     }
 
-    /** Ctrl-C (SIGINT), then everything the child prints until it ends (5 s at most). */
-    private static String interruptAndRead(Child c) throws Exception {
-        new ProcessBuilder("kill", "-INT", Long.toString(c.process().pid())).start().waitFor(5, TimeUnit.SECONDS);
-        assertTrue(c.waitFor(5), "ends within 5 s of SIGINT");
+    /** {@code kill signal} ({@code -INT}: Ctrl-C; {@code -TERM}), then everything the child prints until it ends (5 s at most). */
+    private static String signalAndRead(Child c, String signal) throws Exception {
+        new ProcessBuilder("kill", signal, Long.toString(c.process().pid())).start().waitFor(5, TimeUnit.SECONDS);
+        assertTrue(c.waitFor(5), "ends within 5 s of " + signal);
         return c.rest();
     }
 
