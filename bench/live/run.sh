@@ -16,7 +16,13 @@
 # frames / elapsed time; arrived = matching frames that reached the capture interface (half the
 # rx_packets delta of the root end: a frame the veth could not queue never reaches any tap, and is
 # not the capture's loss). The tool's own three lines give captured / received / dropped.
-# loss% = (arrived - captured) / arrived; kdrop% = dropped-by-kernel / received; ns/pkt = CPU time
+# loss% = (received - captured) / received: the capture's own loss, i.e. frames its socket's
+# filter accepted (the kernel's "received by filter", which includes those it dropped for want of
+# ring space) but the tool never wrote: ring overflow (kdrop%) plus what it had not read when it
+# was stopped. pretap% = (sent_mt - received) / sent_mt: matching frames lost before any packet
+# socket saw them (the veth counts a frame as received, then the CPU's backlog queue may drop
+# it when the softirq falls behind, as on an overloaded machine); not the tool's loss, shown so
+# that sender count, kernel counts and captured add up. ns/pkt = CPU time
 # (user + system, from /proc/PID/stat) the capture process used from the start of the flood to
 # 1.5 s after its end, per captured packet: less noisy than rates on a shared machine.
 # Each row carries the 1-minute load average read just before the step.
@@ -66,7 +72,8 @@ cpu_ticks() {  # user + system clock ticks the process $1 used so far
 
 # run_one TOOL RATE -> prints "captured received dropped arrived_matching achieved_pps cpu_ms"
 run_one() {
-  local tool=$1 rate=$2 n=$(( $2 * secs )) log=$work/$1.log pid
+  local tool=$1 rate=$2 n=$(( $2 * secs )) log=$work/$1-$2-$RANDOM.log pid
+  : > "$log"   # exists and is empty before the wait for `listening on` below reads it
   # shellcheck disable=SC2046
   $(command_of "$tool") -i "$a" -w /dev/null 'ether proto 0x88b5' >"$log" 2>&1 & pid=$!
   for _ in $(seq 200); do grep -qs 'listening on' "$log" && break; sleep 0.1; done
@@ -78,7 +85,7 @@ run_one() {
   sleep 1.5
   rx1=$(cat /sys/class/net/$a/statistics/rx_packets); cpu1=$(cpu_ticks "$pid")
   kill -TERM "$pid"; wait "$pid" || true   # background jobs of a script ignore SIGINT
-  [ -z "${KEEP_LOGS:-}" ] || cp "$log" "$KEEP_LOGS/$1-$2-$(date +%s).log"
+  [ -z "${KEEP_LOGS:-}" ] || cp "$log" "$KEEP_LOGS/"
   local c r d
   c=$(sed -n 's/^\([0-9]*\) packets\{0,1\} captured$/\1/p' "$log")
   r=$(sed -n 's/^\([0-9]*\) packets\{0,1\} received by filter$/\1/p' "$log")
@@ -88,7 +95,7 @@ run_one() {
 
 results=$work/results
 echo "jdump: $(command_of jdump)"
-printf '%-3s %-8s %9s %9s %9s %9s %9s %9s %9s %8s %7s %7s %6s\n' rep tool nominal achieved sent_mt arrived captured received dropped loss% kdrop% ns/pkt load1
+printf '%-3s %-8s %9s %9s %9s %9s %9s %9s %9s %8s %8s %7s %7s %6s\n' rep tool nominal achieved sent_mt arrived received captured dropped pretap% loss% kdrop% ns/pkt load1
 for rep in $(seq "$repeats"); do
   i=$rep
   for rate in $rates; do
@@ -97,17 +104,19 @@ for rep in $(seq "$repeats"); do
     for tool in "${order[@]}"; do
       load=$(cut -d' ' -f1 /proc/loadavg)
       read -r c r d want pps cpu < <(run_one "$tool" "$rate")
-      loss=$(awk -v w="$want" -v c="$c" 'BEGIN { printf "%.3f", w ? (w - c) * 100.0 / w : 100 }')
+      sent=$(( rate * secs / 2 ))
+      loss=$(awk -v r="$r" -v c="$c" 'BEGIN { printf "%.3f", r ? (r - c) * 100.0 / r : 100 }')
+      pre=$(awk -v s="$sent" -v r="$r" 'BEGIN { printf "%.3f", s ? (s - r) * 100.0 / s : 100 }')
       kd=$(awk -v r="$r" -v d="$d" 'BEGIN { printf "%.3f", r ? d * 100.0 / r : 0 }')
-      printf '%-3d %-8s %9d %9d %9d %9d %9d %9d %9d %8s %7s %7d %6s\n' "$rep" "$tool" "$rate" "$pps" $(( rate * secs / 2 )) \
-        "$want" "$c" "$r" "$d" "$loss" "$kd" $(( c ? cpu * 1000000 / c : 0 )) "$load"
+      printf '%-3d %-8s %9d %9d %9d %9d %9d %9d %9d %8s %8s %7s %7d %6s\n' "$rep" "$tool" "$rate" "$pps" "$sent" \
+        "$want" "$r" "$c" "$d" "$pre" "$loss" "$kd" $(( c ? cpu * 1000000 / c : 0 )) "$load"
       echo "$rep $tool $rate $pps $loss" >> "$results"
     done
   done
 done
 
 echo
-echo "highest achieved rate with < 0.1% loss (60-byte frames, half matching), per repeat:"
+echo "highest achieved rate with < 0.1% loss (the capture's own; 60-byte frames, half matching), per repeat:"
 for rep in $(seq "$repeats"); do
   line="rep $rep:"
   for tool in "${tools[@]}"; do

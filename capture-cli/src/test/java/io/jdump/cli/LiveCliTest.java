@@ -76,6 +76,21 @@ class LiveCliTest {
         }
     }
 
+    /**
+     * {@code ip broadcast} live: tcpdump 4.99.3 compiles it with netmask 0 whatever the interface's
+     * address (its kernel program tests 0.0.0.0 and 255.255.255.255 only; no SIOCGIFNETMASK is
+     * made), so 192.0.2.255 on a 192.0.2.1/24 interface is not matched; jdump does the same.
+     */
+    @Test
+    void ipBroadcastUsesTcpdumpsNetmaskOnAnInterfaceWithAnAddress() throws Exception {
+        try (VethPair v = VethPair.create()) {
+            VethPair.ip("addr", "add", "192.0.2.1/24", "dev", v.rootEnd());
+            List<byte[]> frames = List.of(ipv4(0xc00002ff, 0), ipv4(0xffffffff, 1), ipv4(0, 2), ipv4(0xc0000207, 3),
+                    frame(MATCH, 4, 60));
+            parity(List.of("-i", v.rootEnd()), "ip broadcast and udp port 9", () -> v.sendFromPeer(frames), 2, "-INT");
+        }
+    }
+
     @Test
     void countStopsTheCaptureAtNAsTcpdump() throws Exception {
         requireTools();
@@ -391,6 +406,16 @@ class LiveCliTest {
         b.put(new byte[] {-1, -1, -1, -1, -1, -1, 0x02, 0x6a, 0x64, 0x75, 0x6d, 0x70}).putShort((short) type)
                 .putInt(marker).putInt(seq);
         for (int i = b.position(); i < length; i++) b.put((byte) (i * 7 + seq));
+        return b.array();
+    }
+
+    /** A broadcast Ethernet frame carrying IPv4 UDP from 192.0.2.2 to {@code dst}, port 9, with the marker and {@code seq}. */
+    private byte[] ipv4(int dst, int seq) {
+        ByteBuffer b = ByteBuffer.allocate(60);
+        b.put(new byte[] {-1, -1, -1, -1, -1, -1, 0x02, 0x6a, 0x64, 0x75, 0x6d, 0x70}).putShort((short) 0x0800);
+        b.put((byte) 0x45).put((byte) 0).putShort((short) 36).putShort((short) seq).putShort((short) 0)
+                .put((byte) 64).put((byte) 17).putShort((short) 0).putInt(0xc0000202).putInt(dst);
+        b.putShort((short) 9).putShort((short) 9).putShort((short) 16).putShort((short) 0).putInt(marker).putInt(seq);
         return b.array();
     }
 
