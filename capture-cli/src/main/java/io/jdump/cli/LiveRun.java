@@ -7,6 +7,7 @@ import io.jdump.capture.LiveSource;
 import io.jdump.filter.LinkType;
 import io.jdump.pcap.CaptureWriter;
 import io.jdump.pcap.Frame;
+import io.jdump.pcap.PcapNgWriter;
 import io.jdump.pcap.PcapWriter;
 import io.jdump.pcap.Precision;
 
@@ -82,7 +83,8 @@ final class LiveRun implements FrameSink {
     public FrameSink warmUpSink() {
         if (writer == null) return null;
         try {
-            PcapWriter w = new PcapWriter(java.io.OutputStream.nullOutputStream(), linkType, live.snaplen(), precision);
+            java.io.OutputStream none = java.io.OutputStream.nullOutputStream();
+            CaptureWriter w = output.pcapng ? new PcapNgWriter(none, precision) : new PcapWriter(none, linkType, live.snaplen(), precision);
             return frame -> w.write(frame, linkType, live.snaplen());
         } catch (IOException e) {
             return null;
