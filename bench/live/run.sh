@@ -4,31 +4,50 @@
 # A throw-away namespace jdump-b-<random> and a veth pair; trafgen (netsniff-ng) floods 60-byte
 # frames from the namespace end, alternating ethertypes 0x88b5 and 0x88b6; the capture runs on
 # the root end with the filter `ether proto 0x88b5` (half the traffic) and -w /dev/null.
-# For each nominal rate, trafgen sends RATE*SECONDS frames; the achieved rate is measured
-# (frames / elapsed time), and so is what reached the capture interface (rx_packets of the root
-# end: frames the veth could not queue never reach any tap and are not the capture's loss).
-# loss = (arrived 0x88b5 frames - packets captured) / arrived 0x88b5 frames. Traffic never
-# leaves the veth pair.
+#
+# Fairness: both tools get the same schedule of nominal rates, in the same run; within each
+# repeat the rates go up in turn and, at each rate, the two tools run back to back, in an order
+# that alternates from one rate (and repeat) to the next, so slow drifts of the shared machine's
+# load hit both alike. Each step is a fresh process (tcpdump, or the real `./jdump` command with
+# its own compiler: the jar `./jdump` builds, copied at the start so that edits during a run change
+# nothing, run with the launcher's JVM flags), traffic starts once it printed `listening on`.
+#
+# Per step: trafgen sends RATE*SECONDS frames (sent_match = half of them); the achieved rate is
+# frames / elapsed time; arrived = matching frames that reached the capture interface (half the
+# rx_packets delta of the root end: a frame the veth could not queue never reaches any tap, and is
+# not the capture's loss). The tool's own three lines give captured / received / dropped.
+# loss% = (received - captured) / received: the capture's own loss, i.e. frames its socket's
+# filter accepted (the kernel's "received by filter", which includes those it dropped for want of
+# ring space) but the tool never wrote: ring overflow (kdrop%) plus what it had not read when it
+# was stopped. pretap% = (sent_mt - received) / sent_mt: matching frames lost before any packet
+# socket saw them (the veth counts a frame as received, then the CPU's backlog queue may drop
+# it when the softirq falls behind, as on an overloaded machine); not the tool's loss, shown so
+# that sender count, kernel counts and captured add up. ns/pkt = CPU time
+# (user + system, from /proc/PID/stat) the capture process used from the start of the flood to
+# 1.5 s after its end, per captured packet: less noisy than rates on a shared machine.
+# Each row carries the 1-minute load average read just before the step.
 #
 # Usage (root): bench/live/run.sh [seconds-per-step] [rates in pps...]
-# Needs: tcpdump, trafgen, iproute2, JDK 25, and `mvn -o -q test-compile -pl capture-cli -am` done.
+#   REPEATS=3 (default 2)   TOOLS="tcpdump jdump" (default)
+#   variants of jdump: any other tool name T, with T_ARGS (extra jdump options) and T_JAVA (JVM
+#   flags instead of the launcher's), e.g. TOOLS="tcpdump jdump jb8" jb8_ARGS="-B 8192"
+# Needs: tcpdump, trafgen, iproute2, JDK 25 (./jdump builds itself on first use).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 secs=${1:-2}; shift || true
-rates=${*:-"25000 50000 100000 200000 400000 800000"}
-java=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
-m2=${M2_REPO:-$HOME/.m2/repository}
-cp=$root/capture-cli/target/classes:$root/capture-cli/target/test-classes:$root/filter-compiler/target/classes
-cp=$cp:$root/cbpf-vm/target/classes:$root/cbpf-vm/target/test-classes
-cp=$cp:$m2/info/picocli/picocli/4.7.7/picocli-4.7.7.jar:$m2/net/java/dev/jna/jna/5.17.0/jna-5.17.0.jar
-[ -f "$root/capture-cli/target/test-classes/io/jdump/capture/LiveMain.class" ] || {
-  echo "build first: mvn -B -q -o test-compile -pl capture-cli -am" >&2; exit 1; }
+rates=${*:-"100000 200000 400000 800000 1600000"}
+repeats=${REPEATS:-2}
+tools=(${TOOLS:-tcpdump jdump})
+"$root/jdump" --version >/dev/null   # builds now if needed, not during a step
+java=${JAVA_HOME:-$(cat "$root/capture-cli/target/java-home")}/bin/java
+launcher_flags=$(sed -n 's/^opts=(\(.*\))$/\1/p' "$root/jdump" | sed 's/-Xlog:[^ ]*//')
 
 tag=$(printf '%06x' $((RANDOM * 32768 + RANDOM)))
 ns=jdump-b-$tag a=jdb${tag}a b=jdb${tag}b
 work=$(mktemp -d)
 cleanup() { ip link del "$a" 2>/dev/null || true; ip netns del "$ns" 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT INT TERM
+cp "$root/capture-cli/target/jdump.jar" "$work/jdump.jar"
 ip netns add "$ns"
 ip link add "$a" type veth peer name "$b" netns "$ns"
 echo 1 > /proc/sys/net/ipv6/conf/$a/disable_ipv6
@@ -40,37 +59,75 @@ frame() {  # one 60-byte broadcast frame of ethertype $1
 }
 { frame "0x88,0xb5"; frame "0x88,0xb6"; } > "$work/flood.cfg"
 
-# run_one TOOL RATE -> prints "captured received dropped arrived_matching achieved_pps"
-run_one() {
-  local tool=$1 rate=$2 n=$(( $2 * secs )) log=$work/$1.log pid
-  case $tool in
-    tcpdump) tcpdump -i "$a" -w /dev/null 'ether proto 0x88b5' >"$log" 2>&1 & pid=$! ;;
-    jdump) "$java" --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -cp "$cp" io.jdump.capture.LiveMain \
-             -i "$a" -w /dev/null ether proto 0x88b5 >"$log" 2>&1 & pid=$! ;;
+command_of() {  # the capture command of tool $1
+  case $1 in
+    tcpdump) echo "tcpdump" ;;
+    *) local j=${1}_JAVA a=${1}_ARGS; echo "$java ${!j:-$launcher_flags} -jar $work/jdump.jar ${!a:-}" ;;
   esac
-  for _ in $(seq 100); do grep -q 'listening on' "$log" && break; sleep 0.1; done
-  local rx0 rx1 t0 t1
-  rx0=$(cat /sys/class/net/$a/statistics/rx_packets); t0=$(date +%s%N)
+}
+
+cpu_ticks() {  # user + system clock ticks the process $1 used so far
+  awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0
+}
+
+# run_one TOOL RATE -> prints "captured received dropped arrived_matching achieved_pps cpu_ms"
+run_one() {
+  local tool=$1 rate=$2 n=$(( $2 * secs )) log=$work/$1-$2-$RANDOM.log pid
+  : > "$log"   # exists and is empty before the wait for `listening on` below reads it
+  # shellcheck disable=SC2046
+  $(command_of "$tool") -i "$a" -w /dev/null 'ether proto 0x88b5' >"$log" 2>&1 & pid=$!
+  for _ in $(seq 200); do grep -qs 'listening on' "$log" && break; sleep 0.1; done
+  sleep 0.2
+  local rx0 rx1 t0 t1 cpu0 cpu1
+  rx0=$(cat /sys/class/net/$a/statistics/rx_packets); t0=$(date +%s%N); cpu0=$(cpu_ticks "$pid")
   ip netns exec "$ns" trafgen -q --dev "$b" --conf "$work/flood.cfg" --rate "${rate}pps" -n "$n" -P 1 >/dev/null 2>&1
   t1=$(date +%s%N)
   sleep 1.5
-  rx1=$(cat /sys/class/net/$a/statistics/rx_packets)
+  rx1=$(cat /sys/class/net/$a/statistics/rx_packets); cpu1=$(cpu_ticks "$pid")
   kill -TERM "$pid"; wait "$pid" || true   # background jobs of a script ignore SIGINT
+  [ -z "${KEEP_LOGS:-}" ] || cp "$log" "$KEEP_LOGS/"
   local c r d
   c=$(sed -n 's/^\([0-9]*\) packets\{0,1\} captured$/\1/p' "$log")
   r=$(sed -n 's/^\([0-9]*\) packets\{0,1\} received by filter$/\1/p' "$log")
   d=$(sed -n 's/^\([0-9]*\) packets\{0,1\} dropped by kernel$/\1/p' "$log")
-  echo "${c:-0} ${r:-0} ${d:-0} $(( (rx1 - rx0) / 2 )) $(( n * 1000000000 / (t1 - t0) ))"
+  echo "${c:-0} ${r:-0} ${d:-0} $(( (rx1 - rx0) / 2 )) $(( n * 1000000000 / (t1 - t0) )) $(( (cpu1 - cpu0) * 1000 / $(getconf CLK_TCK) ))"
 }
 
-printf '%-8s %10s %12s %10s %10s %10s %10s %8s\n' tool nominal achieved_pps arrived captured received dropped loss%
-for tool in ${TOOLS:-tcpdump jdump}; do
-  best=0
+results=$work/results
+echo "jdump: $(command_of jdump)"
+printf '%-3s %-8s %9s %9s %9s %9s %9s %9s %9s %8s %8s %7s %7s %6s\n' rep tool nominal achieved sent_mt arrived received captured dropped pretap% loss% kdrop% ns/pkt load1
+for rep in $(seq "$repeats"); do
+  i=$rep
   for rate in $rates; do
-    read -r c r d want pps < <(run_one "$tool" "$rate")
-    loss=$(awk -v w="$want" -v c="$c" 'BEGIN { printf "%.3f", w ? (w - c) * 100.0 / w : 100 }')
-    printf '%-8s %10d %12d %10d %10d %10d %10d %8s\n' "$tool" "$rate" "$pps" "$want" "$c" "$r" "$d" "$loss"
-    if awk -v l="$loss" 'BEGIN { exit !(l < 0.1) }' && [ "$pps" -gt "$best" ]; then best=$pps; fi
+    order=("${tools[@]}")
+    (( i++ % 2 )) && order=($(printf '%s\n' "${tools[@]}" | tac))
+    for tool in "${order[@]}"; do
+      load=$(cut -d' ' -f1 /proc/loadavg)
+      read -r c r d want pps cpu < <(run_one "$tool" "$rate")
+      sent=$(( rate * secs / 2 ))
+      loss=$(awk -v r="$r" -v c="$c" 'BEGIN { printf "%.3f", r ? (r - c) * 100.0 / r : 100 }')
+      pre=$(awk -v s="$sent" -v r="$r" 'BEGIN { printf "%.3f", s ? (s - r) * 100.0 / s : 100 }')
+      kd=$(awk -v r="$r" -v d="$d" 'BEGIN { printf "%.3f", r ? d * 100.0 / r : 0 }')
+      printf '%-3d %-8s %9d %9d %9d %9d %9d %9d %9d %8s %8s %7s %7d %6s\n' "$rep" "$tool" "$rate" "$pps" "$sent" \
+        "$want" "$r" "$c" "$d" "$pre" "$loss" "$kd" $(( c ? cpu * 1000000 / c : 0 )) "$load"
+      echo "$rep $tool $rate $pps $loss" >> "$results"
+    done
   done
-  echo "$tool: highest achieved rate with < 0.1% loss: $best pps (60-byte frames, half matching)"
 done
+
+echo
+echo "highest achieved rate with < 0.1% loss (the capture's own; 60-byte frames, half matching), per repeat:"
+for rep in $(seq "$repeats"); do
+  line="rep $rep:"
+  for tool in "${tools[@]}"; do
+    best=$(awk -v r="$rep" -v t="$tool" '$1 == r && $2 == t && $5 < 0.1 && $4 > b { b = $4 } END { print b + 0 }' "$results")
+    line="$line $tool $best"
+  done
+  first=$(awk -v r="$rep" -v t="${tools[0]}" '$1 == r && $2 == t && $5 < 0.1 && $4 > b { b = $4 } END { print b + 0 }' "$results")
+  for tool in "${tools[@]:1}"; do
+    b=$(awk -v r="$rep" -v t="$tool" '$1 == r && $2 == t && $5 < 0.1 && $4 > b { b = $4 } END { print b + 0 }' "$results")
+    line="$line  $tool/${tools[0]}=$(awk -v a="$b" -v b="$first" 'BEGIN { printf "%.2f", b ? a / b : 0 }')"
+  done
+  echo "$line"
+done
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"

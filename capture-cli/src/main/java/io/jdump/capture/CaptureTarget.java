@@ -15,7 +15,10 @@ import java.util.List;
  * {@code any}, or nothing (tcpdump's choice: the first interface that is up, running and not
  * loopback). Ethernet and loopback interfaces are read with their link-layer header
  * ({@code EN10MB}); {@code any} and interfaces of other ARPHRD types through a cooked socket, as
- * {@code LINUX_SLL2}.
+ * {@code LINUX_SLL2}. {@link #offered} lists the link types {@code -L} shows and {@code -y} picks
+ * from, as libpcap offers them on Linux: {@code EN10MB} and {@code DOCSIS} (the same frames under
+ * another name) on Ethernet devices, {@code EN10MB} alone on loopback, {@code LINUX_SLL} (v1) and
+ * {@code LINUX_SLL2} on cooked captures.
  *
  * @param ifindex 0 for {@code any}, and for a name that does not exist ({@link #check} says so)
  */
@@ -31,6 +34,22 @@ record CaptureTarget(String name, int ifindex, boolean cooked, LinkType linkType
         int type = arphrd(name);
         boolean ether = ifindex == 0 || type == ARPHRD_ETHER || type == ARPHRD_LOOPBACK;
         return new CaptureTarget(name, ifindex, !ether, ether ? LinkType.EN10MB : LinkType.LINUX_SLL2);
+    }
+
+    /** The link types this interface can be captured as, the default ({@link #linkType}) among them. */
+    List<LinkType> offered() {
+        if (cooked) return List.of(LinkType.LINUX_SLL, LinkType.LINUX_SLL2);
+        return arphrd(name) == ARPHRD_LOOPBACK ? List.of(LinkType.EN10MB) : List.of(LinkType.EN10MB, LinkType.DOCSIS);
+    }
+
+    /**
+     * This target captured as {@code -y wanted} (null: the default), or tcpdump's error when the
+     * interface does not offer that type.
+     */
+    CaptureTarget as(LinkType wanted) throws CaptureException {
+        if (wanted == null || wanted == linkType) return this;
+        if (!offered().contains(wanted)) throw new CaptureException(wanted.name() + " is not one of the DLTs supported by this device");
+        return new CaptureTarget(name, ifindex, cooked, wanted);
     }
 
     /** Fails when the interface does not exist or is down, with tcpdump's words. */

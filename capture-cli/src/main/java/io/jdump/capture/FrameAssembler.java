@@ -13,9 +13,16 @@ import io.jdump.capture.linux.RxPacket;
  *  +-------+-------+---------------+-------+---+---+-----------------------+
  *  | proto | rsvd  | ifindex       |hatype |pkt|len| link-layer address    |
  *  +-------+-------+---------------+-------+---+---+-----------------------+
+ *
+ *  LINUX_SLL (v1) header, for -y LINUX_SLL
+ *  0       2       4       6                               14      16
+ *  +-------+-------+-------+-------------------------------+-------+
+ *  |pkttype|hatype | len   | link-layer address            | proto |
+ *  +-------+-------+-------+-------------------------------+-------+
  * </pre>
  */
 final class FrameAssembler {
+    static final int SLL_LEN = 16;
     static final int SLL2_LEN = 20;
     static final int ETH_P_8021Q = 0x8100;
     private static final int MAC_ADDRS = 12;
@@ -50,6 +57,29 @@ final class FrameAssembler {
         out[11] = (byte) addr.length;
         System.arraycopy(addr, 0, out, 12, Math.min(8, addr.length));
         System.arraycopy(d, 0, out, SLL2_LEN, d.length);
+        return out;
+    }
+
+    /**
+     * The {@code LINUX_SLL} (v1) frame of a cooked packet. Unlike v2 (and as libpcap does), a
+     * stripped VLAN tag is put back: the header's protocol is the tag's TPID, and the TCI and the
+     * payload's own protocol follow the header.
+     */
+    static byte[] cookedV1(RxPacket p) {
+        byte[] d = p.data();
+        int tag = p.vlanValid() ? 4 : 0;
+        byte[] out = new byte[SLL_LEN + tag + d.length];
+        putShort(out, 0, p.pkttype());
+        putShort(out, 2, p.hatype());
+        byte[] addr = p.address();
+        putShort(out, 4, addr.length);
+        System.arraycopy(addr, 0, out, 6, Math.min(8, addr.length));
+        putShort(out, 14, tag == 0 ? p.protocol() : tpid(p));
+        if (tag != 0) {
+            putShort(out, SLL_LEN, p.vlanTci());
+            putShort(out, SLL_LEN + 2, p.protocol());
+        }
+        System.arraycopy(d, 0, out, SLL_LEN + tag, d.length);
         return out;
     }
 

@@ -12,4 +12,21 @@ public interface FrameSink {
 
     /** Pushes out what is buffered; called in immediate mode after each batch and when the capture ends. */
     default void flush() throws IOException {}
+
+    /**
+     * Whether the sink takes no more frames and the capture should end now, as after {@code -c}
+     * (e.g. tcpdump's {@code -W} file limit with {@code -G} was reached).
+     */
+    default boolean done() {
+        return false;
+    }
+
+    /**
+     * A sink that does this one's work per frame but keeps nothing (e.g. writes to a null
+     * stream), fed synthetic frames before the capture starts so that the JIT has compiled the
+     * per-packet path when the first real packet comes; null for no warm-up.
+     */
+    default FrameSink warmUpSink() {
+        return null;
+    }
 }

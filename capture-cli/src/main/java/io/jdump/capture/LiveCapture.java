@@ -28,12 +28,14 @@ import java.util.function.Function;
  * instead ({@link Interpreter}, with the ring's metadata as {@link RingAncillary}), after one
  * warning; the kernel then keeps every packet but the consumer sees only those that match.
  *
- * <p>{@link #run} returns when {@code -c} is reached or after {@link #stop} (safe from any
+ * <p>{@link #run} returns when {@code -c} is reached, the sink is {@linkplain FrameSink#done() done}, or after {@link #stop} (safe from any
  * thread, e.g. a signal handler); it then drains what the kernel still holds, so the counts
  * are complete.
  */
 public final class LiveCapture implements AutoCloseable {
     private static final int POLL_MILLIS = 100;
+    /** Synthetic frames run through the per-packet path before binding: enough for the JIT's top tier. */
+    private static final int WARM_UP_PACKETS = 60_000;
 
     private final AfPacketSocket socket;
     private final CaptureTarget target;
@@ -65,18 +67,34 @@ public final class LiveCapture implements AutoCloseable {
      */
     public static LiveCapture open(LiveOptions options, Function<LinkType, Program> filterFor, Consumer<String> warn)
             throws CaptureException {
-        CaptureTarget target = CaptureTarget.resolve(options.device());
-        AfPacketSocket socket = openSocket(target);
+        return open(options, filterFor, warn, null);
+    }
+
+    /**
+     * As {@link #open(LiveOptions, Function, Consumer)}; before binding, synthetic frames go
+     * through the per-packet path into {@code sink}'s {@linkplain FrameSink#warmUpSink warm-up
+     * sink} (when it has one), so the JIT's compilation is done before traffic comes rather than
+     * during the first burst, while the ring fills.
+     */
+    public static LiveCapture open(LiveOptions options, Function<LinkType, Program> filterFor, Consumer<String> warn,
+                                   FrameSink sink) throws CaptureException {
+        CaptureTarget resolved = CaptureTarget.resolve(options.device());
+        AfPacketSocket socket = openSocket(resolved);
+        CaptureTarget target = resolved;
         try {
-            target.check();
+            resolved.check();
+            target = resolved.as(options.linkType());
             Program program = filterFor.apply(target.linkType());
             PacketFilter userFilter = attachFilter(socket, target, program, options.snaplen(), warn);
             if (options.direction() == Direction.IN) socket.ignoreOutgoing();
             int retire = options.immediate() ? 1 : POLL_MILLIS;
             if (options.ring) mapRing(socket, options, retire, warn);
             if (options.promiscuous() && !target.cooked()) socket.addPromiscuous(target.ifindex());
+            LiveCapture capture = new LiveCapture(socket, target, options, userFilter, retire);
+            FrameSink warm = sink == null ? null : sink.warmUpSink();
+            if (warm != null) capture.warmUp(warm);
             bind(socket, target);
-            return new LiveCapture(socket, target, options, userFilter, retire);
+            return capture;
         } catch (NativeException e) {
             closeQuietly(socket);
             throw new CaptureException(target.name() + ": " + e.getMessage(), e);
@@ -106,7 +124,8 @@ public final class LiveCapture implements AutoCloseable {
             socket.attachFilter(accept);
             return null;
         }
-        Program forKernel = target.cooked() ? CookedFilter.forCookedSocket(program) : program;
+        Program forKernel = target.cooked()
+                ? CookedFilter.forCookedSocket(program, target.linkType() == LinkType.LINUX_SLL) : program;
         if (forKernel != null && socket.attachFilter(forKernel)) return null;
         warn.accept(forKernel == null
                 ? "the filter reads the cooked header in a way the kernel cannot; filtering in user space"
@@ -134,6 +153,13 @@ public final class LiveCapture implements AutoCloseable {
                 default -> throw e;
             }
         }
+    }
+
+    private void warmUp(FrameSink warm) {
+        if (target.cooked()) return;   // the synthetic frames are Ethernet frames
+        AfPacketSocket.warmUp(WARM_UP_PACKETS, p -> take(p, warm));
+        captured = 0;
+        sinkFailure = null;
     }
 
     /** The interface name ({@code any} for all). */
@@ -166,11 +192,11 @@ public final class LiveCapture implements AutoCloseable {
      */
     public CaptureStats run(FrameSink sink) throws IOException {
         Consumer<RxPacket> take = p -> take(p, sink);
-        while (!stopRequested && !countReached()) {
+        while (!stopRequested && !countReached() && !sink.done()) {
             receive(POLL_MILLIS, take, sink);
         }
         long deadline = System.nanoTime() + (retireMillis + 50) * 1_000_000L;
-        while (!countReached() && System.nanoTime() < deadline) {
+        while (!countReached() && !sink.done() && System.nanoTime() < deadline) {
             receive(10, take, sink);
         }
         sink.flush();
@@ -189,7 +215,7 @@ public final class LiveCapture implements AutoCloseable {
     }
 
     private void take(RxPacket p, FrameSink sink) {
-        if (countReached() || sinkFailure != null || !options.direction().keeps(p.pkttype())) return;
+        if (countReached() || sinkFailure != null || sink.done() || !options.direction().keeps(p.pkttype())) return;
         Frame frame = frameOf(p);
         if (frame == null) return;
         try {
@@ -205,12 +231,13 @@ public final class LiveCapture implements AutoCloseable {
     /** The frame to deliver for {@code p}, or null when the user-space filter rejects it. */
     private Frame frameOf(RxPacket p) {
         boolean cooked = target.cooked();
-        byte[] data = cooked ? FrameAssembler.cooked(p) : FrameAssembler.wire(p);
+        byte[] data = !cooked ? FrameAssembler.wire(p)
+                : target.linkType() == LinkType.LINUX_SLL ? FrameAssembler.cookedV1(p) : FrameAssembler.cooked(p);
         int wirelen = p.wirelen() + data.length - p.data().length;
         int keep = options.snaplen();
         if (userFilter != null) {
             int tag = p.vlanValid() ? 4 : 0;
-            int net = cooked ? FrameAssembler.SLL2_LEN : p.netOffset() < 0 ? -1 : p.netOffset() + tag;
+            int net = cooked ? data.length - p.data().length : p.netOffset() < 0 ? -1 : p.netOffset() + tag;
             int verdict = userFilter.apply(data, 0, data.length, wirelen, RingAncillary.of(p, net));
             if (verdict == 0) return null;
             keep = (int) Math.min(keep, verdict & 0xffffffffL);

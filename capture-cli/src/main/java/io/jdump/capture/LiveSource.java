@@ -17,6 +17,10 @@ import java.util.function.Function;
  * here calls {@code System.exit}.
  */
 public final class LiveSource {
+    /** The offered link types jdump's printer decodes; {@code -L} marks the others as tcpdump does. */
+    private static final java.util.Set<LinkType> PRINTABLE =
+            java.util.EnumSet.of(LinkType.EN10MB, LinkType.LINUX_SLL, LinkType.LINUX_SLL2);
+
     private LiveSource() {}
 
     /**
@@ -30,7 +34,7 @@ public final class LiveSource {
         try {
             if (options.listInterfaces()) return listInterfaces(out);
             if (!options.bufferValid()) return fail(err, "invalid packet buffer size " + options.bufferKib());
-            if (options.listDataLinkTypes()) return listDataLinkTypes(options, out);
+            if (options.listDataLinkTypes()) return listDataLinkTypes(options, err);   // tcpdump lists them on stderr
             return capture(options, filterFor, sink, err);
         } catch (CaptureException e) {
             return fail(err, e.getMessage());
@@ -41,8 +45,9 @@ public final class LiveSource {
 
     private static int capture(LiveOptions options, Function<LinkType, Program> filterFor, FrameSink sink,
                                PrintWriter err) throws CaptureException, IOException {
-        try (LiveCapture capture = LiveCapture.open(options, filterFor, w -> warn(err, w))) {
+        try (LiveCapture capture = LiveCapture.open(options, filterFor, w -> warn(err, w), sink)) {
             if (options.user() != null) AfPacketSocket.dropPrivileges(options.user());
+            if (options.linkType() != null) err.println("jdump: data link type " + options.linkType().name());
             err.println("jdump: " + capture.listeningLine());
             err.flush();
             CaptureStats stats;
@@ -68,8 +73,9 @@ public final class LiveSource {
         CaptureTarget target = CaptureTarget.resolve(options.device());
         target.check();
         out.println("Data link types for " + target.name() + " (use option -y to set):");
-        LinkType lt = target.linkType();
-        out.println("  " + lt.name() + " (" + lt.description() + ")");
+        for (LinkType lt : target.offered()) {
+            out.println("  " + lt.name() + " (" + lt.description() + ")" + (PRINTABLE.contains(lt) ? "" : " (printing not supported)"));
+        }
         out.flush();
         return 0;
     }

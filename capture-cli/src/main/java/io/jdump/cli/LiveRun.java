@@ -7,6 +7,8 @@ import io.jdump.capture.LiveSource;
 import io.jdump.filter.LinkType;
 import io.jdump.pcap.CaptureWriter;
 import io.jdump.pcap.Frame;
+import io.jdump.pcap.PcapNgWriter;
+import io.jdump.pcap.PcapWriter;
 import io.jdump.pcap.Precision;
 
 import java.io.IOException;
@@ -25,6 +27,7 @@ final class LiveRun implements FrameSink {
     private final FramePrinter printer;
     private CaptureWriter writer;
     private int linkType;
+    private boolean done;
 
     LiveRun(LiveOptions live, FilterSource filters, OutputOptions output, Precision precision, Session.Streams io) {
         this.live = live;
@@ -62,9 +65,36 @@ final class LiveRun implements FrameSink {
     public void accept(Frame frame) throws IOException {
         if (writer != null) {
             writer.write(frame, linkType, live.snaplen());
+            if (writer.exhausted()) {
+                if (!done) Session.fileLimitReached(io, output);
+                done = true;
+                return;
+            }
             if (output.packetBuffered) writer.flush();
         }
         if (printer != null) printer.print(frame);
+    }
+
+    /**
+     * The same per-frame work as {@link #accept} (the {@code -w} writer's format, the printer off)
+     * into a null stream, for the capture's warm-up; none without {@code -w}.
+     */
+    @Override
+    public FrameSink warmUpSink() {
+        if (writer == null) return null;
+        try {
+            java.io.OutputStream none = java.io.OutputStream.nullOutputStream();
+            CaptureWriter w = output.pcapng ? new PcapNgWriter(none, precision) : new PcapWriter(none, linkType, live.snaplen(), precision);
+            return frame -> w.write(frame, linkType, live.snaplen());
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** Whether {@code -W} files were written with {@code -G}: the capture ends, as in tcpdump. */
+    @Override
+    public boolean done() {
+        return done;
     }
 
     @Override

@@ -8,7 +8,8 @@ import java.io.IOException;
 
 /**
  * The capture loop: runs the filter on each packet of a source and hands the kept ones to a
- * writer and/or a printer, until the source ends, fails, or {@code limit} packets were kept.
+ * writer and/or a printer, until the source ends, fails, {@code limit} packets were kept, or the
+ * writer is {@linkplain CaptureWriter#exhausted() exhausted} ({@code -W} files with {@code -G}).
  * Packets stay in the source's buffer; nothing is allocated per packet unless printing.
  */
 final class PacketLoop {
@@ -58,6 +59,7 @@ final class PacketLoop {
             kept++;
             if (writer != null) {
                 writer.write(r);
+                if (writer.exhausted()) break;
                 if (flushEach) writer.flush();
             }
             if (printer != null) printer.print(r.toFrame());

@@ -56,7 +56,8 @@ final class Session {
         if (filter.dumpLevel() > 0 && !live.listInterfaces()) return dump();
         if (input.readFile != null && input.fileList != null) throw new CliException("-V and -r are mutually exclusive.");
         if (input.readFile == null && input.fileList == null) {
-            live.withSnaplen(input.snapshotLength()).withCount(input.packetLimit() == Long.MAX_VALUE ? 0 : input.packetLimit());
+            live.withSnaplen(input.snapshotLength()).withCount(input.packetLimit() == Long.MAX_VALUE ? 0 : input.packetLimit())
+                    .withLinkType(input.dataLinkType());
             return new LiveRun(live, filterSource(), output, precision, io).run();
         }
         return offline(precision);
@@ -103,6 +104,11 @@ final class Session {
                         writer = open(source, precision);
                     }
                     loop(source, filters, writer, printer);
+                    if (writer != null && writer.exhausted()) {
+                        fileLimitReached(io, output);
+                        io.err().println("pcap_stats: Statistics aren't available from savefiles");
+                        break;
+                    }
                 }
             }
         } finally {
@@ -152,6 +158,12 @@ final class Session {
         return names;
     }
 
+    /** tcpdump's line when {@code -W} files were written with {@code -G}; the capture then ends with status 0. */
+    static void fileLimitReached(Streams io, OutputOptions output) {
+        io.err().println("Maximum file limit reached: " + output.ringSize());
+        io.err().flush();
+    }
+
     private void announce(PacketSource source) {
         io.err().println(source.banner());
         io.err().flush();
@@ -173,7 +185,8 @@ final class Session {
         long seconds = output.rotateSeconds();
         if (seconds > 0) {
             return new RotatingWriter(output.writeFile, limit > 0 ? limit : Long.MAX_VALUE, limit > 0 ? output.ringSize() : 0,
-                    seconds, () -> System.currentTimeMillis() / 1000, java.time.ZoneId.systemDefault(), opener);
+                    seconds, () -> System.currentTimeMillis() / 1000, java.time.ZoneId.systemDefault(), opener)
+                    .withFileLimit(limit > 0 ? 0 : output.ringSize());
         }
         return limit > 0
                 ? new RotatingWriter(output.writeFile, limit, output.ringSize(), opener)

@@ -24,6 +24,14 @@ public sealed interface CaptureWriter extends Closeable, Flushable permits PcapW
      */
     void write(int linkType, int snaplen, long seconds, long nanos, int wirelen, byte[] buf, int off, int caplen) throws IOException;
 
+    /**
+     * Whether the writer takes no more packets and the capture should end: tcpdump's {@code -W}
+     * file limit with {@code -G} was reached ({@link RotatingWriter#withFileLimit}).
+     */
+    default boolean exhausted() {
+        return false;
+    }
+
     /** Writes the record {@code r} is on, unchanged. */
     default void write(RecordView r) throws IOException {
         write(r.recordLinkType(), r.recordSnaplen(), r.seconds(), r.nanos(), r.wirelen(), r.buffer(), r.offset(), r.caplen());

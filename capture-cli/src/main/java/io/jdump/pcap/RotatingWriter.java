@@ -13,7 +13,10 @@ import java.util.function.LongSupplier;
  * With tcpdump's {@code -G} the base is passed through {@link Strftime} in a time zone, and when
  * a packet comes {@code rotateSeconds} or more after the current file was opened (by a clock,
  * the wall clock in tcpdump) a new file is started under the name for that time, its
- * {@code -C} count starting again from 0.
+ * {@code -C} count starting again from 0. tcpdump's {@code -W} with {@code -G} and without
+ * {@code -C} ({@link #withFileLimit}) is not a ring but a limit: the packet that would open one
+ * file more is not written, the writer is {@linkplain #exhausted() exhausted}, and the caller
+ * ends the capture (tcpdump: "Maximum file limit reached", exit 0).
  */
 public final class RotatingWriter implements CaptureWriter {
     /** Opens the writer for one file of the series. */
@@ -34,6 +37,9 @@ public final class RotatingWriter implements CaptureWriter {
     private String timedBase;
     private long openedAt;
     private int index;
+    private int fileLimit;
+    private int timedFiles = 1;
+    private boolean exhausted;
 
     /**
      * Opens the first file.
@@ -74,6 +80,29 @@ public final class RotatingWriter implements CaptureWriter {
     }
 
     /**
+     * Makes {@code files} (tcpdump's {@code -W} given with {@code -G} but without {@code -C}) the
+     * number of {@code -G} files after which writing stops; 0 for no limit. Returns this.
+     */
+    public RotatingWriter withFileLimit(int files) {
+        this.fileLimit = Math.max(0, files);
+        return this;
+    }
+
+    /** The {@link #withFileLimit} limit, 0 for none. */
+    public int fileLimit() {
+        return fileLimit;
+    }
+
+    /**
+     * Whether the {@link #withFileLimit} limit was reached: a packet came that would have opened
+     * one file more; it and every later one are dropped, and the last file is closed.
+     */
+    @Override
+    public boolean exhausted() {
+        return exhausted;
+    }
+
+    /**
      * The name of file {@code index} (from 0) of the series on {@code base}, as tcpdump names it:
      * the number has as many digits as the largest of the ring ({@code fileCount - 1}), and none
      * at all for the first file without a ring or in a ring of one.
@@ -87,8 +116,14 @@ public final class RotatingWriter implements CaptureWriter {
     @Override
     public void write(int linkType, int snaplen, long seconds, long nanos, int wirelen, byte[] buf, int off, int caplen)
             throws IOException {
+        if (exhausted) return;
         if (rotateSeconds > 0 && clock.getAsLong() - openedAt >= rotateSeconds) {
             closeCurrent();
+            if (fileLimit > 0 && timedFiles >= fileLimit) {
+                exhausted = true;
+                return;
+            }
+            timedFiles++;
             startTimedFile();
         } else if (current.size() > limit) {
             rotate();
@@ -110,7 +145,7 @@ public final class RotatingWriter implements CaptureWriter {
 
     @Override
     public long size() {
-        return current.size();
+        return current == null ? 0 : current.size();
     }
 
     @Override

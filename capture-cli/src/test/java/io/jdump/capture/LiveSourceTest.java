@@ -96,7 +96,7 @@ class LiveSourceTest {
         assertEquals("1", first[0]);
         Result byNumber = execute("-L", "-i", "1");
         assertEquals(0, byNumber.status(), byNumber.err());
-        assertTrue(byNumber.out().startsWith("Data link types for " + first[1] + " (use option -y to set):\n"), byNumber.out());
+        assertTrue(byNumber.err().startsWith("Data link types for " + first[1] + " (use option -y to set):\n"), byNumber.err());
     }
 
     @Test

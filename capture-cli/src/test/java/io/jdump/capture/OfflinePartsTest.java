@@ -56,6 +56,31 @@ class OfflinePartsTest {
         assertEquals(expected, CookedFilter.forCookedSocket(in));
     }
 
+    /** The same for a program compiled for LINUX_SLL (v1, 16-byte header: pkttype, hatype, halen, addr, protocol). */
+    static Stream<Arguments> cookedV1Rewrites() {
+        return Stream.of(
+                Arguments.of("pkttype", Program.of(new LoadAbs(Size.H, 0), new RetK(1)),
+                        Program.of(new LoadAbs(Size.H, Extension.PKTTYPE.k()), new RetK(1))),
+                Arguments.of("hatype", Program.of(new LoadAbs(Size.H, 2), new RetK(1)),
+                        Program.of(new LoadAbs(Size.H, Extension.HATYPE.k()), new RetK(1))),
+                Arguments.of("protocol", Program.of(new LoadAbs(Size.H, 14), new RetK(1)),
+                        Program.of(new LoadAbs(Size.H, Extension.PROTOCOL.k()), new RetK(1))),
+                Arguments.of("payload", Program.of(new LoadMsh(16), new LoadInd(Size.H, 18), new LoadAbs(Size.W, 32),
+                        new JmpK(JmpOp.JEQ, 5, 0, 1), new RetK(9), new RetK(0)),
+                        Program.of(new LoadMsh(0), new LoadInd(Size.H, 2), new LoadAbs(Size.W, 16),
+                                new JmpK(JmpOp.JEQ, 5, 0, 1), new RetK(9), new RetK(0))),
+                Arguments.of("address length", Program.of(new LoadAbs(Size.H, 4), new RetK(1)), null),
+                Arguments.of("address byte", Program.of(new LoadAbs(Size.B, 6), new RetK(1)), null),
+                Arguments.of("v2's ifindex is an address here", Program.of(new LoadAbs(Size.W, 4), new RetK(1)), null),
+                Arguments.of("ld #pktlen", Program.of(new LoadLen(Reg.A), new RetK(1)), null));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cookedV1Rewrites")
+    void cookedV1SocketProgramRewrite(String name, Program in, Program expected) {
+        assertEquals(expected, CookedFilter.forCookedSocket(in, true));
+    }
+
     static RxPacket packet(byte[] data, int status, int tci, int tpid) {
         return new RxPacket(1, 2, data.length, data, status, tci, tpid, 0, 7, 0x88b5, 1, RxPacket.HOST, 14,
                 HEX.parseHex("026a64756d70"));
@@ -87,6 +112,17 @@ class OfflinePartsTest {
     }
 
     @Test
+    void linuxSllHeaderFromMetadataWithTheTagPutBack() {
+        byte[] payload = HEX.parseHex("cafe");
+        assertEquals("0000" + "0001" + "0006" + "026a64756d700000" + "88b5" + "cafe",
+                HEX.formatHex(FrameAssembler.cookedV1(packet(payload, 0, 0, 0))));
+        assertEquals("0000" + "0001" + "0006" + "026a64756d700000" + "8100" + "0005" + "88b5" + "cafe",
+                HEX.formatHex(FrameAssembler.cookedV1(packet(payload, RxPacket.VLAN_VALID, 5, 0))));
+        assertEquals("0000" + "0001" + "0006" + "026a64756d700000" + "88a8" + "2005" + "88b5" + "cafe",
+                HEX.formatHex(FrameAssembler.cookedV1(packet(payload, RxPacket.VLAN_VALID | RxPacket.VLAN_TPID_VALID, 0x2005, 0x88a8))));
+    }
+
+    @Test
     void ancillaryValuesComeFromTheRing() {
         RingAncillary aux = RingAncillary.of(packet(new byte[14], RxPacket.VLAN_VALID, 0x2005, 0), 18);
         assertEquals(List.of(0x88b5, 0, 7, 1, 0x2005, 1, 0x8100), Stream.of(Extension.PROTOCOL, Extension.PKTTYPE,
@@ -108,6 +144,18 @@ class OfflinePartsTest {
     @MethodSource("ringGeometries")
     void ringIsCutFromTheBufferSize(long buffer, int snaplen, RingGeometry expected) {
         assertEquals(expected, RingGeometry.of(buffer, snaplen));
+    }
+
+    @Test
+    void warmUpRunsSyntheticEthernetFramesThroughTheRingReader() {
+        List<RxPacket> seen = new java.util.ArrayList<>();
+        io.jdump.capture.linux.AfPacketSocket.warmUp(1024, seen::add);
+        assertEquals(1024, seen.size());
+        for (RxPacket p : seen) {
+            assertEquals("ffffffffffff026a64756d7088b5" + "00".repeat(46), HEX.formatHex(p.data()));
+            assertEquals(List.of(60, 0x88b5, 14, RxPacket.BROADCAST, 1, 1, 0), List.of(p.wirelen(), p.protocol(), p.netOffset(),
+                    p.pkttype(), p.ifindex(), p.hatype(), p.status()));
+        }
     }
 
     @Test

@@ -82,6 +82,41 @@ class RotatingWriterTest {
         assertEquals(want, String.join(", ", sizes));
     }
 
+    /**
+     * -G 10 -W N without -C: at most N files; the packet that would open file N+1 is not written
+     * and the writer says it is exhausted (tcpdump then exits); packets after it are dropped too.
+     */
+    @ParameterizedTest
+    @CsvSource({
+        "1, 'g-000000=24+116+116+116+116+116', 5",
+        "2, 'g-000000=24+116+116+116+116+116, g-000010=24+116+116', 7",
+        "3, 'g-000000=24+116+116+116+116+116, g-000010=24+116+116, g-000023=24+116', -1",
+        "0, 'g-000000=24+116+116+116+116+116, g-000010=24+116+116, g-000023=24+116', -1",
+    })
+    void fileLimitWithTimeRotationEndsTheCapture(int files, String expected, int exhaustedAt) throws IOException {
+        long[] now = {0};
+        String base = dir.resolve("g-%H%M%S").toString();
+        long[] times = {0, 2, 4, 6, 9, 10, 19, 23};
+        int firstExhausted = -1;
+        try (RotatingWriter w = new RotatingWriter(base, Long.MAX_VALUE, 0, 10, () -> now[0], java.time.ZoneOffset.UTC,
+                name -> new PcapWriter(Files.newOutputStream(Path.of(name)), 1, 65535, Precision.MICRO))
+                .withFileLimit(files)) {
+            for (int i = 0; i < times.length; i++) {
+                now[0] = times[i];
+                w.write(1, 65535, times[i], 0, 100, new byte[100], 0, 100);
+                if (w.exhausted() && firstExhausted < 0) firstExhausted = i;
+            }
+            assertEquals(files, w.fileLimit());
+        }
+        List<String> sizes;
+        try (Stream<Path> listing = Files.list(dir)) {
+            sizes = listing.sorted().map(p -> p.getFileName() + "=" + p.toFile().length()).toList();
+        }
+        String want = Stream.of(expected.split(", ")).map(RotatingWriterTest::total).reduce((a, b) -> a + ", " + b).orElse("");
+        assertEquals(want, String.join(", ", sizes));
+        assertEquals(exhaustedAt, firstExhausted);
+    }
+
     private static String total(String spec) {
         String[] kv = spec.split("=");
         return kv[0] + "=" + Stream.of(kv[1].split("\\+")).mapToInt(Integer::parseInt).sum();
