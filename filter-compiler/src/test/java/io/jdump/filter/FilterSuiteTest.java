@@ -98,7 +98,7 @@ class FilterSuiteTest {
             Map.entry("APPLE_IP_OVER_IEEE1394", new int[] {1000, 1000, 1000, 1000}),
             Map.entry("ENC", new int[] {1000, 1000, 1000, 1000}),
             // All link types together (accept rates rise as the link types still pending get dedicated support).
-            Map.entry(TOTAL, new int[] {999, 998, 1000, 1000}));
+            Map.entry(TOTAL, new int[] {999, 996, 1000, 1000}));
 
     /**
      * Link types still waiting for dedicated support (they compile on the generic link layer meanwhile): no floor on
@@ -266,7 +266,7 @@ class FilterSuiteTest {
         List<Packets.Pkt> seeds = new ArrayList<>(pkts.subList(0, Math.min(8, pkts.size())));
         seeds.add(new Packets.Pkt(new byte[96], 96));
         List<Packets.Pkt> all = new ArrayList<>(pkts);
-        all.addAll(PathPackets.cover(expected, seeds));
+        if (expected != null) all.addAll(PathPackets.cover(expected, seeds)); // backward-jump listings: RawBpf only
         all.addAll(PathPackets.cover(ours, seeds));
         for (Packets.Pkt p : all) {
             int va = a.apply(p.data(), p.data().length, p.wirelen());
