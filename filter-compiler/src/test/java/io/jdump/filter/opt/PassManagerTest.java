@@ -28,7 +28,7 @@ class PassManagerTest {
             public boolean run(Cfg cfg) { return true; }
         };
         var e = assertThrows(IllegalStateException.class, () -> new PassManager(List.of(restless), false).run(IrText.parse(SMALL)));
-        assertEquals("optimizer did not converge after 64 rounds; last changing pass: restless", e.getMessage());
+        assertEquals("optimizer did not converge after " + PassManager.MAX_ROUNDS + " rounds; last changing pass: restless", e.getMessage());
     }
 
     @Test
