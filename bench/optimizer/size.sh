@@ -17,13 +17,13 @@ if [ "${1:-}" = "-o" ]; then OUT=$2; shift 2; mkdir -p "$OUT"; fi
 WORST=${1:-20}
 SEED=${2:-1}
 COUNT=${3:-300}
-JAVA=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
+JAVA="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java -Djdump.shared=${SHARED:-../shared}"
 CP=${BENCH_CP:-filter-compiler/target/classes:cbpf-vm/target/classes:filter-compiler/target/test-classes:cbpf-vm/target/test-classes}
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 
-"$JAVA" -cp "$CP" io.jdump.filter.opt.OptBench suite 100000 >"$TMP/suite"
-"$JAVA" -cp "$CP" io.jdump.filter.opt.OptBench suite-all 100000 >"$TMP/suite-all"
+$JAVA -cp "$CP" io.jdump.filter.opt.OptBench suite 100000 >"$TMP/suite"
+$JAVA -cp "$CP" io.jdump.filter.opt.OptBench suite-all 100000 >"$TMP/suite-all"
 head -1 "$TMP/suite"
 sed -n "2,$((WORST + 3))p" "$TMP/suite"
 [ -n "$OUT" ] && tail -n +2 "$TMP/suite" >"$OUT/suite.tsv"
@@ -36,5 +36,5 @@ awk -F'\t' 'NR > 3 && $2 > $3' "$TMP/suite-all" | head -n "$WORST"
 echo
 echo "random expressions (seed $SEED, $COUNT expressions, EN10MB): size jdump/libpcap"
 python3 bench/optimizer/random_exprs.py "$SEED" "$COUNT" >"$TMP/rand"
-"$JAVA" -cp "$CP" io.jdump.filter.opt.OptBench lines "$TMP/rand" >"$TMP/ours"
+$JAVA -cp "$CP" io.jdump.filter.opt.OptBench lines "$TMP/rand" >"$TMP/ours"
 python3 bench/optimizer/compare_random.py "$TMP/rand" "$TMP/ours" "$WORST" ${OUT:+"$OUT/random.tsv"}
