@@ -290,7 +290,7 @@ final class BuildSetLookups implements Pass {
         return probes.computeIfAbsent(need, n -> {
             List<Insn> stmts = new ArrayList<>();
             for (int k : n) stmts.addAll(keys.get(k));
-            if (!t.branch().isConditional()) return new Block(nextId[0]++, stmts, t.branch());
+            if (!t.branch().hasSuccessors()) return new Block(nextId[0]++, stmts, t.branch());
             Block p = new Block(nextId[0]++, stmts, new Branch.CondK(JmpOp.JEQ, 0));
             p.setSuccessor(Sense.TRUE, t);
             p.setSuccessor(Sense.FALSE, t);
@@ -326,7 +326,7 @@ final class BuildSetLookups implements Pass {
      * the shared one far away.
      */
     private static Block near(Block target, Map<Block, Block> local, int[] nextId) {
-        if (target.branch().isConditional() || target.stmts().size() > MergeIdenticalBlocks.SMALL_RETURN) return target;
+        if (target.branch().hasSuccessors() || target.stmts().size() > MergeIdenticalBlocks.SMALL_RETURN) return target;
         return local.computeIfAbsent(target, t -> new Block(nextId[0]++, t.stmts(), t.branch()));
     }
 

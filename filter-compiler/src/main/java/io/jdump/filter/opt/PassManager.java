@@ -19,7 +19,8 @@ import java.util.List;
  * only the last use is rewritten); {@code merge-straight-blocks} after threading, which leaves blocks whose two edges agree;
  * {@code build-set-lookups} after threading, which turns interleaved protocol tests into runs of
  * comparisons of one value; {@code merge-identical-blocks} last, to share the identical subtrees
- * the others leave behind (the IPv4 and ARP halves of a host list).
+ * the others leave behind (the IPv4 and ARP halves of a host list); {@code merge-indexed-tails}
+ * after it, on tails already shared (the IPv6 port tests jump into the IPv4 ones with X = 40).
  */
 public final class PassManager {
     /**
@@ -44,7 +45,7 @@ public final class PassManager {
     /** The default pipeline; {@code trace} prints each pass's time and result to stderr. */
     static PassManager standard(boolean trace) {
         return new PassManager(List.of(new FoldConstants(), new FoldIndex(), new NumberValues(), new ThreadJumps(), new ThreadVerdicts(), new FoldVerdicts(), new RemoveDeadStores(), new UseJset(), new MergeStraightBlocks(),
-                new BuildSetLookups(), new MergeIdenticalBlocks()), trace);
+                new BuildSetLookups(), new MergeIdenticalBlocks(), new MergeIndexedTails()), trace);
     }
 
     /**

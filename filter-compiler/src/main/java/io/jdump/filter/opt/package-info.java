@@ -13,8 +13,9 @@
  * all end in one verdict goes to it), {@code FoldVerdicts} (a block with one possible verdict
  * becomes that {@code ret}), {@code RemoveDeadStores}, {@code UseJset}, {@code
  * MergeStraightBlocks} (equal-edge jumps become {@code Goto}s or are absorbed), {@code
- * BuildSetLookups} (disjunctions of equality tests become binary searches) and {@code
- * MergeIdenticalBlocks}. Analyses ({@code Graph}, {@code States}, {@code Dominators}, {@code
+ * BuildSetLookups} (disjunctions of equality tests become binary searches), {@code
+ * MergeIdenticalBlocks} and {@code MergeIndexedTails} (a tail of absolute loads becomes {@code ldx
+ * #d} and a jump into the equal tail of indexed loads). Analyses ({@code Graph}, {@code States}, {@code Dominators}, {@code
  * Liveness}, {@code PathFacts}, {@code Lengths}) are immutable results computed from the current
  * CFG inside each run; nothing is cached in blocks.
  *
