@@ -80,12 +80,36 @@ public final class CodeGen {
                     cur = l;
                 }
             }
-            Frag f = gen(cur);
-            for (int i = rights.size() - 1; i >= 0; i--) {
-                Frag r = gen(rights.get(i));
-                f = ands.get(i) ? Frag.and(f, r) : Frag.or(f, r);
+            // Terms in source order; op.get(i) joins term i to what precedes it (true: and).
+            List<Expr> terms = new ArrayList<>(rights.size() + 1);
+            terms.add(cur);
+            terms.addAll(rights.reversed());
+            List<Boolean> op = new ArrayList<>(ands.size() + 1);
+            op.add(false);
+            op.addAll(ands.reversed());
+            Frag f = null;
+            for (int i = 0; i < terms.size(); ) {
+                int j = hostRun(terms, op, i);
+                Frag r = j - i >= HostListGen.MIN ? HostListGen.gen(g, terms.subList(i, j)) : gen(terms.get(i));
+                if (j - i < HostListGen.MIN) j = i + 1;
+                f = f == null ? r : op.get(i) ? Frag.and(f, r) : Frag.or(f, r);
+                i = j;
             }
             return f;
+        }
+
+        /**
+         * The end of the run of terms from {@code i} that {@link HostListGen} can generate together:
+         * plain hosts of one direction joined by {@code or}, starting the chain or after an {@code or}
+         * (or-ing the members in one fragment first builds the same CFG: the joins are associative).
+         */
+        private int hostRun(List<Expr> terms, List<Boolean> op, int i) {
+            if (op.get(i) && i > 0) return i;      // x and host a or host b is (x and host a) or host b
+            if (!HostListGen.groupable(g, terms.get(i), terms.get(i) instanceof Expr.Id id ? id.qual().dir() : null)) return i;
+            var dir = HostListGen.dir(terms.get(i));
+            int j = i + 1;
+            while (j < terms.size() && !op.get(j) && HostListGen.groupable(g, terms.get(j), dir)) j++;
+            return j;
         }
 
         private Frag other(Expr.Other o) {

@@ -39,6 +39,11 @@ final class HostGen {
         };
     }
 
+    /** The ARP/RARP address tests of {@code addrs} without the link-type test ({@link HostListGen}). */
+    static Frag arpBody(Gen g, int[] addrs, Dir dir) {
+        return anyOf(addrs.length, i -> op(g, addrs[i], -1, dir, 14, 24));
+    }
+
     private static Frag neg(boolean negate, Frag f) {
         return negate ? f.not() : f;
     }

@@ -314,7 +314,7 @@ final class BuildSetLookups implements Pass {
             for (int i = hi - 1; i >= lo; i--) next = node(JmpOp.JEQ, cs.get(i), near(found.get(i), local, nextId), next, nextId);
             return next;
         }
-        int mid = lo + (hi - lo) / 2;
+        int mid = hi - Split.near(hi - lo);
         Block ge = tree(cs, found, mid, hi, notFound, nextId, local);
         Block lt = tree(cs, found, lo, mid, notFound, nextId, local);
         return node(JmpOp.JGE, cs.get(mid), ge, lt, nextId);
