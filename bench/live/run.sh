@@ -23,14 +23,20 @@
 # socket saw them (the veth counts a frame as received, then the CPU's backlog queue may drop
 # it when the softirq falls behind, as on an overloaded machine); not the tool's loss, shown so
 # that sender count, kernel counts and captured add up. ns/pkt = CPU time
-# (user + system, from /proc/PID/stat) the capture process used from the start of the flood to
+# (all its threads, from /proc/PID/task/*/schedstat, in ns) the capture process used from the start of the flood to
 # 1.5 s after its end, per captured packet: less noisy than rates on a shared machine.
 # Each row carries the 1-minute load average read just before the step.
 #
 # Usage (root): bench/live/run.sh [seconds-per-step] [rates in pps...]
 #   REPEATS=3 (default 2)   TOOLS="tcpdump jdump" (default)
-#   variants of jdump: any other tool name T, with T_ARGS (extra jdump options) and T_JAVA (JVM
-#   flags instead of the launcher's), e.g. TOOLS="tcpdump jdump jb8" jb8_ARGS="-B 8192"
+#   variants of jdump: any other tool name T, with T_ARGS (extra jdump options), T_JAVA (JVM
+#   flags instead of the launcher's) and T_JAR (another jdump.jar, e.g. an older build), e.g.
+#   TOOLS="tcpdump jdump jb8" jb8_ARGS="-B 8192"; tcpdump_ARGS: extra tcpdump options
+#   CPU_BUDGET=QUOTA/PERIOD (microseconds, e.g. 1000/100000 = 1% of one CPU): 1 s after the
+#   capture printed `listening on` (start-up and jdump's warm-up are not charged), it is moved into a
+#   throw-away child cgroup with that CPU limit (v2 cpu.max, or v1 cpu.cfs_quota_us), the same
+#   for every tool: the sender then outruns the capture and each tool's real limit shows as loss.
+#   Give both tools the same ring then (tcpdump_ARGS="-B 8192", jdump's default).
 # Needs: tcpdump, trafgen, iproute2, JDK 25 (./jdump builds itself on first use).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -45,9 +51,28 @@ launcher_flags=$(sed -n 's/^opts=(\(.*\))$/\1/p' "$root/jdump" | sed 's/-Xlog:[^
 tag=$(printf '%06x' $((RANDOM * 32768 + RANDOM)))
 ns=jdump-b-$tag a=jdb${tag}a b=jdb${tag}b
 work=$(mktemp -d)
-cleanup() { ip link del "$a" 2>/dev/null || true; ip netns del "$ns" 2>/dev/null || true; rm -rf "$work"; }
+cg=
+budget_cgroup() {  # makes the child cgroup for CPU_BUDGET; sets cg to its directory
+  local quota=${CPU_BUDGET%/*} period=${CPU_BUDGET#*/}
+  if [ -w /sys/fs/cgroup/cgroup.subtree_control ] && grep -qw cpu /sys/fs/cgroup/cgroup.controllers 2>/dev/null; then
+    cg=/sys/fs/cgroup/jdump-b-$tag; mkdir "$cg"; echo "$quota $period" > "$cg/cpu.max"
+  elif [ -w /sys/fs/cgroup/cpu/cgroup.procs ]; then
+    cg=/sys/fs/cgroup/cpu/jdump-b-$tag; mkdir "$cg"
+    echo "$period" > "$cg/cpu.cfs_period_us"; echo "$quota" > "$cg/cpu.cfs_quota_us"
+  else
+    echo "CPU_BUDGET: no writable cgroup cpu controller" >&2; exit 1
+  fi
+}
+cleanup() {
+  ip link del "$a" 2>/dev/null || true; ip netns del "$ns" 2>/dev/null || true; rm -rf "$work"
+  [ -z "$cg" ] || rmdir "$cg" 2>/dev/null || true
+}
 trap cleanup EXIT INT TERM
 cp "$root/capture-cli/target/jdump.jar" "$work/jdump.jar"
+for t in "${tools[@]}"; do
+  j=${t}_JAR; [ -z "${!j:-}" ] || cp "${!j}" "$work/$t.jar"
+done
+[ -z "${CPU_BUDGET:-}" ] || budget_cgroup
 ip netns add "$ns"
 ip link add "$a" type veth peer name "$b" netns "$ns"
 echo 1 > /proc/sys/net/ipv6/conf/$a/disable_ipv6
@@ -61,13 +86,15 @@ frame() {  # one 60-byte broadcast frame of ethertype $1
 
 command_of() {  # the capture command of tool $1
   case $1 in
-    tcpdump) echo "tcpdump" ;;
-    *) local j=${1}_JAVA a=${1}_ARGS; echo "$java ${!j:-$launcher_flags} -jar $work/jdump.jar ${!a:-}" ;;
+    tcpdump) echo "tcpdump ${tcpdump_ARGS:-}" ;;
+    *) local j=${1}_JAVA a=${1}_ARGS jar=$work/jdump.jar
+       [ -f "$work/$1.jar" ] && jar=$work/$1.jar
+       echo "$java ${!j:-$launcher_flags} -jar $jar ${!a:-}" ;;
   esac
 }
 
-cpu_ticks() {  # user + system clock ticks the process $1 used so far
-  awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0
+cpu_ns() {  # nanoseconds on a CPU the threads of process $1 used so far (schedstat: ns, not 10 ms ticks)
+  cat /proc/"$1"/task/*/schedstat 2>/dev/null | awk '{ s += $1 } END { printf "%d\n", s }'
 }
 
 # run_one TOOL RATE -> prints "captured received dropped arrived_matching achieved_pps cpu_ms"
@@ -77,24 +104,26 @@ run_one() {
   # shellcheck disable=SC2046
   $(command_of "$tool") -i "$a" -w /dev/null 'ether proto 0x88b5' >"$log" 2>&1 & pid=$!
   for _ in $(seq 200); do grep -qs 'listening on' "$log" && break; sleep 0.1; done
+  if [ -n "$cg" ]; then sleep 1; echo "$pid" > "$cg/cgroup.procs"; fi   # every thread of it, after 1 s to settle
   sleep 0.2
   local rx0 rx1 t0 t1 cpu0 cpu1
-  rx0=$(cat /sys/class/net/$a/statistics/rx_packets); t0=$(date +%s%N); cpu0=$(cpu_ticks "$pid")
+  rx0=$(cat /sys/class/net/$a/statistics/rx_packets); t0=$(date +%s%N); cpu0=$(cpu_ns "$pid")
   ip netns exec "$ns" trafgen -q --dev "$b" --conf "$work/flood.cfg" --rate "${rate}pps" -n "$n" -P 1 >/dev/null 2>&1
   t1=$(date +%s%N)
   sleep 1.5
-  rx1=$(cat /sys/class/net/$a/statistics/rx_packets); cpu1=$(cpu_ticks "$pid")
+  rx1=$(cat /sys/class/net/$a/statistics/rx_packets); cpu1=$(cpu_ns "$pid")
   kill -TERM "$pid"; wait "$pid" || true   # background jobs of a script ignore SIGINT
   [ -z "${KEEP_LOGS:-}" ] || cp "$log" "$KEEP_LOGS/"
   local c r d
   c=$(sed -n 's/^\([0-9]*\) packets\{0,1\} captured$/\1/p' "$log")
   r=$(sed -n 's/^\([0-9]*\) packets\{0,1\} received by filter$/\1/p' "$log")
   d=$(sed -n 's/^\([0-9]*\) packets\{0,1\} dropped by kernel$/\1/p' "$log")
-  echo "${c:-0} ${r:-0} ${d:-0} $(( (rx1 - rx0) / 2 )) $(( n * 1000000000 / (t1 - t0) )) $(( (cpu1 - cpu0) * 1000 / $(getconf CLK_TCK) ))"
+  echo "${c:-0} ${r:-0} ${d:-0} $(( (rx1 - rx0) / 2 )) $(( n * 1000000000 / (t1 - t0) )) $(( (cpu1 - cpu0) / 1000000 ))"
 }
 
 results=$work/results
 echo "jdump: $(command_of jdump)"
+[ -z "$cg" ] || echo "CPU budget of each capture (after 'listening on'): $CPU_BUDGET us ($cg)"
 printf '%-3s %-8s %9s %9s %9s %9s %9s %9s %9s %8s %8s %7s %7s %6s\n' rep tool nominal achieved sent_mt arrived received captured dropped pretap% loss% kdrop% ns/pkt load1
 for rep in $(seq "$repeats"); do
   i=$rep

@@ -22,6 +22,15 @@ public interface FrameSink {
     }
 
     /**
+     * The same sink taking frames in place from the ring ({@link DirectSink}), or null when it
+     * needs {@link io.jdump.pcap.Frame} objects (e.g. to print them). It must do exactly what
+     * {@link #accept} does with the same frame.
+     */
+    default DirectSink direct() {
+        return null;
+    }
+
+    /**
      * A sink that does this one's work per frame but keeps nothing (e.g. writes to a null
      * stream), fed synthetic frames before the capture starts so that the JIT has compiled the
      * per-packet path when the first real packet comes; null for no warm-up.

@@ -7,6 +7,7 @@ import io.jdump.bpf.Program;
 import io.jdump.capture.linux.AfPacketSocket;
 import io.jdump.capture.linux.KernelStats;
 import io.jdump.capture.linux.NativeException;
+import io.jdump.capture.linux.RingFrame;
 import io.jdump.capture.linux.RxPacket;
 import io.jdump.filter.LinkType;
 import io.jdump.pcap.Frame;
@@ -36,6 +37,8 @@ public final class LiveCapture implements AutoCloseable {
     private static final int POLL_MILLIS = 100;
     /** Synthetic frames run through the per-packet path before binding: enough for the JIT's top tier. */
     private static final int WARM_UP_PACKETS = 60_000;
+    /** The longest wait for the JIT after the warm-up. */
+    private static final int SETTLE_MILLIS = 1500;
 
     private final AfPacketSocket socket;
     private final CaptureTarget target;
@@ -157,9 +160,89 @@ public final class LiveCapture implements AutoCloseable {
 
     private void warmUp(FrameSink warm) {
         if (target.cooked()) return;   // the synthetic frames are Ethernet frames
-        AfPacketSocket.warmUp(WARM_UP_PACKETS, p -> take(p, warm));
+        DirectSink direct = direct(warm);
+        Runnable pass = direct != null
+                ? () -> AfPacketSocket.warmUpFrames(WARM_UP_PACKETS, taker(direct, warm))
+                : () -> AfPacketSocket.warmUp(WARM_UP_PACKETS, p -> take(p, warm));
+        pass.run();
+        settleCompiler();   // the top tier compiles in the background: let it finish before packets come
+        pass.run();
+        settleCompiler();
         captured = 0;
         sinkFailure = null;
+    }
+
+    /**
+     * Waits (at most {@value #SETTLE_MILLIS} ms) until the JIT's compiler threads have used no
+     * CPU for three looks 20 ms apart (their {@code /proc/self/task/N/schedstat}; JMX's total
+     * compilation time only moves when a compile ends, and a long one under load seemed done):
+     * what the warm-up queued for C2 is then compiled now, not during the capture, where it would
+     * take CPU from the first packets (and, under a CPU limit, most of it).
+     */
+    private static void settleCompiler() {
+        long end = System.nanoTime() + SETTLE_MILLIS * 1_000_000L;
+        long last = compilerNanos();
+        int quiet = 0;
+        while (last >= 0 && quiet < 3 && System.nanoTime() < end) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            long now = compilerNanos();
+            quiet = now == last ? quiet + 1 : 0;
+            last = now;
+        }
+    }
+
+    /** CPU nanoseconds the JIT compiler threads used so far, -1 when /proc does not tell. */
+    private static long compilerNanos() {
+        java.io.File[] tasks = new java.io.File("/proc/self/task").listFiles();
+        if (tasks == null) return -1;
+        long sum = 0;
+        for (java.io.File t : tasks) {
+            try {
+                String name = java.nio.file.Files.readString(t.toPath().resolve("comm"));
+                if (!name.startsWith("C1 Compiler") && !name.startsWith("C2 Compiler")) continue;
+                String stat = java.nio.file.Files.readString(t.toPath().resolve("schedstat"));
+                sum += Long.parseLong(stat.substring(0, stat.indexOf(' ')));
+            } catch (IOException | RuntimeException e) {
+                // a thread that ended meanwhile
+            }
+        }
+        return sum;
+    }
+
+    /**
+     * {@code sink}'s in-place form when this capture can use it: frames from the ring, filtered
+     * by the kernel, not cooked (their bytes are the frame; only a stripped VLAN tag, rare, still
+     * takes the copying path). Null otherwise.
+     */
+    private DirectSink direct(FrameSink sink) {
+        if (!socket.hasRing() || target.cooked() || userFilter != null) return null;
+        return sink.direct();
+    }
+
+    /** The per-packet step of the in-place path: one class for warm-up and capture, so the JIT sees one. */
+    private Consumer<RingFrame> taker(DirectSink direct, FrameSink sink) {
+        return f -> takeInPlace(f, direct, sink);
+    }
+
+    private void takeInPlace(RingFrame f, DirectSink direct, FrameSink sink) {
+        if (countReached() || sinkFailure != null || sink.done() || !options.direction().keeps(f.pkttype())) return;
+        if (f.vlanValid()) {   // the tag goes back in: the copying path
+            take(f.toPacket(), sink);
+            return;
+        }
+        try {
+            direct.accept(f.seconds(), f.nanos(), f.wirelen(), f.buffer(), f.offset(), Math.min(f.caplen(), options.snaplen()));
+            captured++;
+        } catch (IOException e) {
+            sinkFailure = e;
+        } catch (UncheckedIOException e) {
+            sinkFailure = e.getCause();
+        }
     }
 
     /** The interface name ({@code any} for all). */
@@ -192,20 +275,23 @@ public final class LiveCapture implements AutoCloseable {
      */
     public CaptureStats run(FrameSink sink) throws IOException {
         Consumer<RxPacket> take = p -> take(p, sink);
+        DirectSink direct = direct(sink);
+        Consumer<RingFrame> inPlace = direct == null ? null : taker(direct, sink);
         while (!stopRequested && !countReached() && !sink.done()) {
-            receive(POLL_MILLIS, take, sink);
+            receive(POLL_MILLIS, take, inPlace, sink);
         }
         long deadline = System.nanoTime() + (retireMillis + 50) * 1_000_000L;
         while (!countReached() && !sink.done() && System.nanoTime() < deadline) {
-            receive(10, take, sink);
+            receive(10, take, inPlace, sink);
         }
         sink.flush();
         KernelStats k = socket.statistics();
         return new CaptureStats(captured, k.packets(), k.drops());
     }
 
-    private void receive(int timeoutMillis, Consumer<RxPacket> take, FrameSink sink) throws IOException {
-        int n = socket.receive(timeoutMillis, take);
+    private void receive(int timeoutMillis, Consumer<RxPacket> take, Consumer<RingFrame> inPlace, FrameSink sink)
+            throws IOException {
+        int n = inPlace != null ? socket.receiveFrames(timeoutMillis, inPlace) : socket.receive(timeoutMillis, take);
         if (sinkFailure != null) throw sinkFailure;
         if (n > 0 && options.immediate()) sink.flush();
     }

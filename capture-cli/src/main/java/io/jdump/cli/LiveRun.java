@@ -1,6 +1,7 @@
 package io.jdump.cli;
 
 import io.jdump.bpf.Program;
+import io.jdump.capture.DirectSink;
 import io.jdump.capture.FrameSink;
 import io.jdump.capture.LiveOptions;
 import io.jdump.capture.LiveSource;
@@ -12,6 +13,7 @@ import io.jdump.pcap.PcapWriter;
 import io.jdump.pcap.Precision;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 
 /**
  * A live capture run from the command line: {@link LiveSource} opens the interface and runs the
@@ -36,6 +38,18 @@ final class LiveRun implements FrameSink {
         this.precision = precision;
         this.io = io;
         this.printer = output.printing() ? output.printer(io.text(), precision) : null;
+    }
+
+    /** The warm-up twin of {@code real}: the same class and code, writing the same format into {@code nowhere}, printing nothing. */
+    private LiveRun(LiveRun real, CaptureWriter nowhere) {
+        this.live = real.live;
+        this.filters = real.filters;
+        this.output = real.output;
+        this.precision = real.precision;
+        this.io = real.io;
+        this.printer = null;
+        this.writer = nowhere;
+        this.linkType = real.linkType;
     }
 
     /** Captures until {@code -c}, Ctrl-C or SIGTERM; returns the exit status. */
@@ -65,19 +79,34 @@ final class LiveRun implements FrameSink {
     public void accept(Frame frame) throws IOException {
         if (writer != null) {
             writer.write(frame, linkType, live.snaplen());
-            if (writer.exhausted()) {
-                if (!done) Session.fileLimitReached(io, output);
-                done = true;
-                return;
-            }
-            if (output.packetBuffered) writer.flush();
+            if (!written()) return;
         }
         if (printer != null) printer.print(frame);
     }
 
+    /** After a write: false when the writer is exhausted ({@code -W} with {@code -G}); flushes for {@code -U}. */
+    private boolean written() throws IOException {
+        if (writer.exhausted()) {
+            if (!done) Session.fileLimitReached(io, output);
+            done = true;
+            return false;
+        }
+        if (output.packetBuffered) writer.flush();
+        return true;
+    }
+
+    /** With {@code -w} and nothing to print, frames go from the ring straight into the writer's buffer. */
+    @Override
+    public DirectSink direct() {
+        if (writer == null || printer != null) return null;
+        return new ToWriter(writer, linkType, live.snaplen(), this);
+    }
+
     /**
      * The same per-frame work as {@link #accept} (the {@code -w} writer's format, the printer off)
-     * into a null stream, for the capture's warm-up; none without {@code -w}.
+     * into a null stream, for the capture's warm-up; none without {@code -w}. It is a LiveRun too,
+     * so the JIT compiles the capture's own classes (a different class in warm-up would be
+     * compiled alone, then deoptimized and compiled again on the first real packets).
      */
     @Override
     public FrameSink warmUpSink() {
@@ -85,9 +114,19 @@ final class LiveRun implements FrameSink {
         try {
             java.io.OutputStream none = java.io.OutputStream.nullOutputStream();
             CaptureWriter w = output.pcapng ? new PcapNgWriter(none, precision) : new PcapWriter(none, linkType, live.snaplen(), precision);
-            return frame -> w.write(frame, linkType, live.snaplen());
+            LiveRun twin = new LiveRun(this, w);
+            return printer == null ? twin : frame -> w.write(frame, linkType, live.snaplen());
         } catch (IOException e) {
             return null;
+        }
+    }
+
+    /** Writes frames in place, then checks the -W limit and -U as {@link #accept} does. */
+    private record ToWriter(CaptureWriter writer, int linkType, int snaplen, LiveRun run) implements DirectSink {
+        @Override
+        public void accept(long seconds, long nanos, int wirelen, ByteBuffer src, int off, int caplen) throws IOException {
+            writer.write(linkType, snaplen, seconds, nanos, wirelen, src, off, caplen);
+            run.written();
         }
     }
 

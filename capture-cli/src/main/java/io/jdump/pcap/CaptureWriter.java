@@ -3,6 +3,7 @@ package io.jdump.pcap;
 import java.io.Closeable;
 import java.io.Flushable;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 
 /**
  * Writes packets to a capture file: classic pcap ({@link PcapWriter}) or pcapng
@@ -23,6 +24,18 @@ public sealed interface CaptureWriter extends Closeable, Flushable permits PcapW
      * @param wirelen  length on the wire, unsigned
      */
     void write(int linkType, int snaplen, long seconds, long nanos, int wirelen, byte[] buf, int off, int caplen) throws IOException;
+
+    /**
+     * Writes one record whose bytes are {@code src[off, off + caplen)} (absolute positions; the
+     * buffer's position and limit are neither used nor changed), e.g. straight from a mapped
+     * capture ring, so that no per-packet array is needed. The default copies into an array.
+     */
+    default void write(int linkType, int snaplen, long seconds, long nanos, int wirelen, ByteBuffer src, int off, int caplen)
+            throws IOException {
+        byte[] copy = new byte[caplen];
+        src.get(off, copy);
+        write(linkType, snaplen, seconds, nanos, wirelen, copy, 0, caplen);
+    }
 
     /**
      * Whether the writer takes no more packets and the capture should end: tcpdump's {@code -W}

@@ -56,6 +56,22 @@ final class Output {
         }
     }
 
+    /** Appends {@code src[off, off + n)} (absolute positions; {@code src}'s position is not changed). */
+    void put(java.nio.ByteBuffer src, int off, int n) throws IOException {
+        if (room(n)) {
+            src.get(off, buf, len, n);
+            len += n;
+            return;
+        }
+        for (int done = 0; done < n; ) {   // longer than the buffer: through it in pieces
+            int piece = Math.min(buf.length - len, n - done);
+            src.get(off + done, buf, len, piece);
+            len += piece;
+            done += piece;
+            if (len == buf.length) drain();
+        }
+    }
+
     void zeros(int n) throws IOException {
         for (int i = 0; i < n; i++) {
             room(1);

@@ -35,6 +35,24 @@ public final class PcapNgWriter implements CaptureWriter {
     @Override
     public void write(int linkType, int snaplen, long seconds, long nanos, int wirelen, byte[] buf, int off, int caplen)
             throws IOException {
+        int total = header(linkType, snaplen, seconds, nanos, wirelen, caplen);
+        out.put(buf, off, caplen);
+        out.zeros(total - 32 - caplen);
+        out.putInt(total);
+    }
+
+    /** As the array form, from a buffer (e.g. a mapped capture ring): no copy but into the write buffer. */
+    @Override
+    public void write(int linkType, int snaplen, long seconds, long nanos, int wirelen, java.nio.ByteBuffer src, int off, int caplen)
+            throws IOException {
+        int total = header(linkType, snaplen, seconds, nanos, wirelen, caplen);
+        out.put(src, off, caplen);
+        out.zeros(total - 32 - caplen);
+        out.putInt(total);
+    }
+
+    /** Writes the interface block if new and the packet block's fixed part; returns the block's total length. */
+    private int header(int linkType, int snaplen, long seconds, long nanos, int wirelen, int caplen) throws IOException {
         int iface = interfaceFor(linkType & 0xffff, snaplen);
         long units = seconds * (precision == Precision.NANO ? 1_000_000_000L : 1_000_000L) + precision.fromNanos(nanos);
         int padded = (caplen + 3) & ~3;
@@ -46,9 +64,7 @@ public final class PcapNgWriter implements CaptureWriter {
         out.putInt((int) units);
         out.putInt(caplen);
         out.putInt(wirelen);
-        out.put(buf, off, caplen);
-        out.zeros(padded - caplen);
-        out.putInt(total);
+        return total;
     }
 
     private int interfaceFor(int linkType, int snaplen) throws IOException {

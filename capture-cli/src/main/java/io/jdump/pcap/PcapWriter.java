@@ -45,15 +45,32 @@ public final class PcapWriter implements CaptureWriter {
     @Override
     public void write(int linkType, int snaplen, long seconds, long nanos, int wirelen, byte[] buf, int off, int caplen)
             throws IOException {
+        checkLinkType(linkType);
+        header(seconds, nanos, wirelen, caplen);
+        out.put(buf, off, caplen);
+    }
+
+    /** As the array form, from a buffer (e.g. a mapped capture ring): no copy but into the write buffer. */
+    @Override
+    public void write(int linkType, int snaplen, long seconds, long nanos, int wirelen, java.nio.ByteBuffer src, int off, int caplen)
+            throws IOException {
+        checkLinkType(linkType);
+        header(seconds, nanos, wirelen, caplen);
+        out.put(src, off, caplen);
+    }
+
+    private void checkLinkType(int linkType) throws IOException {
         if ((linkType & ~LinkTypes.FCS_BITS) != this.linkType) {
             throw new IOException("an interface has a type " + Integer.toUnsignedString(linkType & ~LinkTypes.FCS_BITS)
                     + " different from the type of the first interface");
         }
+    }
+
+    private void header(long seconds, long nanos, int wirelen, int caplen) throws IOException {
         out.putInt((int) seconds);
         out.putInt((int) precision.fromNanos(nanos));
         out.putInt(caplen);
         out.putInt(wirelen);
-        out.put(buf, off, caplen);
     }
 
     @Override

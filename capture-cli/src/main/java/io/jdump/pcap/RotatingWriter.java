@@ -116,19 +116,30 @@ public final class RotatingWriter implements CaptureWriter {
     @Override
     public void write(int linkType, int snaplen, long seconds, long nanos, int wirelen, byte[] buf, int off, int caplen)
             throws IOException {
-        if (exhausted) return;
+        if (ready()) current.write(linkType, snaplen, seconds, nanos, wirelen, buf, off, caplen);
+    }
+
+    @Override
+    public void write(int linkType, int snaplen, long seconds, long nanos, int wirelen, java.nio.ByteBuffer src, int off, int caplen)
+            throws IOException {
+        if (ready()) current.write(linkType, snaplen, seconds, nanos, wirelen, src, off, caplen);
+    }
+
+    /** Rotates when the next packet is due in a new file; false when the file limit is reached (nothing written). */
+    private boolean ready() throws IOException {
+        if (exhausted) return false;
         if (rotateSeconds > 0 && clock.getAsLong() - openedAt >= rotateSeconds) {
             closeCurrent();
             if (fileLimit > 0 && timedFiles >= fileLimit) {
                 exhausted = true;
-                return;
+                return false;
             }
             timedFiles++;
             startTimedFile();
         } else if (current.size() > limit) {
             rotate();
         }
-        current.write(linkType, snaplen, seconds, nanos, wirelen, buf, off, caplen);
+        return true;
     }
 
     private void rotate() throws IOException {

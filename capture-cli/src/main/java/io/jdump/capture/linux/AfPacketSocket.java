@@ -30,6 +30,7 @@ public final class AfPacketSocket implements AutoCloseable {
     private final boolean cooked;
     private RxRing ring;
     private MsgReceiver receiver;
+    private Memory pollFd;   // the struct pollfd, made on the first wait and kept
     private KernelStats stats = KernelStats.ZERO;
     private boolean closed;
 
@@ -146,6 +147,12 @@ public final class AfPacketSocket implements AutoCloseable {
         RxRing.warmUp(Math.max(1, packets / perBlock), perBlock, sink);
     }
 
+    /** As {@link #warmUp(int, Consumer)}, through the ring's in-place view ({@link #receiveFrames}). */
+    public static void warmUpFrames(int packets, Consumer<RingFrame> sink) {
+        int perBlock = 4096;   // blocks as long as a live one's of small frames: the loop's on-stack compile happens now too
+        RxRing.warmUpFrames(Math.max(1, packets / perBlock), perBlock, sink);
+    }
+
     /** Whether packets come from a mapped ring (else from {@code recvmsg}). */
     public boolean hasRing() { return ring != null; }
 
@@ -159,6 +166,17 @@ public final class AfPacketSocket implements AutoCloseable {
         if (ring != null && ring.ready()) return ring.drainBlock(sink);
         if (!waitReadable(timeoutMillis)) return 0;
         return ring != null ? ring.drainBlock(sink) : receiver().receiveOne(fd, sink);
+    }
+
+    /**
+     * As {@link #receive}, for a socket with a ring ({@link #hasRing}): the packets of one block
+     * are seen in place, through a {@link RingFrame} valid during each call of {@code sink}.
+     */
+    public int receiveFrames(int timeoutMillis, Consumer<RingFrame> sink) throws NativeException {
+        if (ring == null) throw new IllegalStateException("no ring");
+        if (ring.ready()) return ring.drainFrames(sink);
+        if (!waitReadable(timeoutMillis)) return 0;
+        return ring.drainFrames(sink);
     }
 
     private MsgReceiver receiver() {
@@ -177,15 +195,16 @@ public final class AfPacketSocket implements AutoCloseable {
     }
 
     private boolean waitReadable(int timeoutMillis) throws NativeException {
-        try (Memory pfd = new Memory(8)) {
-            pfd.setInt(0, fd);
-            pfd.setShort(4, (short) (LibC.POLLIN | LibC.POLLERR));
-            pfd.setShort(6, (short) 0);
-            int n = LibC.poll(pfd, 1, timeoutMillis);
-            if (n < 0 && Native.getLastError() == LibC.EINTR) return false;
-            LibC.check(n, "poll");
-            return n > 0;
+        if (pollFd == null) {
+            pollFd = new Memory(8);
+            pollFd.setInt(0, fd);
+            pollFd.setShort(4, (short) (LibC.POLLIN | LibC.POLLERR));
         }
+        pollFd.setShort(6, (short) 0);
+        int n = LibC.poll(pollFd, 1, timeoutMillis);
+        if (n < 0 && Native.getLastError() == LibC.EINTR) return false;
+        LibC.check(n, "poll");
+        return n > 0;
     }
 
     /** Sends one frame on the bound interface (link-layer header included unless cooked). */
@@ -281,6 +300,7 @@ public final class AfPacketSocket implements AutoCloseable {
         try {
             if (ring != null) ring.close();
             if (receiver != null) receiver.close();
+            if (pollFd != null) pollFd.close();
         } finally {
             LibC.check(LibC.close(fd), "close");
         }

@@ -31,6 +31,7 @@ final class RxRing implements AutoCloseable {
     private final ByteBuffer ring;
     private final int blockSize;
     private final int blockCount;
+    private final RingFrame view = new RingFrame();
     private int current;
     private boolean closed;
 
@@ -57,21 +58,30 @@ final class RxRing implements AutoCloseable {
      * kernel and moves on. Returns the number of packets delivered, 0 if the block is not ready.
      */
     int drainBlock(Consumer<RxPacket> sink) {
+        return drainFrames(f -> sink.accept(f.toPacket()));
+    }
+
+    /**
+     * As {@link #drainBlock}, each packet seen in place through one {@link RingFrame} that moves
+     * from packet to packet: nothing is copied or allocated per packet.
+     */
+    int drainFrames(Consumer<RingFrame> sink) {
         if (!ready()) return 0;
         int block = current * blockSize;
         int count = ring.getInt(block + 12);
         int at = block + ring.getInt(block + 16);
+        RingFrame frame = view;
         for (int i = 0; i < count; i++) {
-            sink.accept(packetAt(at));
-            int next = ring.getInt(at);
-            at += next;
+            frame.moveTo(ring, at);
+            sink.accept(frame);
+            at += ring.getInt(at);
         }
         INTS.setVolatile(ring, block + 8, TP_STATUS_KERNEL);
         current = (current + 1) % blockCount;
         return count;
     }
 
-    private RxPacket packetAt(int p) {
+    static RxPacket packetAt(ByteBuffer ring, int p) {
         int snap = ring.getInt(p + 12);
         int mac = ring.getShort(p + 24) & 0xffff;
         byte[] data = new byte[snap];
@@ -93,6 +103,11 @@ final class RxRing implements AutoCloseable {
      * it before the first real packet.
      */
     static void warmUp(int rounds, int perBlock, Consumer<RxPacket> sink) {
+        warmUpFrames(rounds, perBlock, f -> sink.accept(f.toPacket()));
+    }
+
+    /** As {@link #warmUp}, through {@link #drainFrames}. */
+    static void warmUpFrames(int rounds, int perBlock, Consumer<RingFrame> sink) {
         int slot = 144;
         int first = 48;
         int size = Integer.highestOneBit(first + perBlock * slot - 1) << 1;
@@ -118,7 +133,7 @@ final class RxRing implements AutoCloseable {
             RxRing ring = new RxRing(block, size, 1);
             for (int r = 0; r < rounds; r++) {
                 block.setInt(8, TP_STATUS_USER);
-                ring.drainBlock(sink);
+                ring.drainFrames(sink);
             }
         }
     }
