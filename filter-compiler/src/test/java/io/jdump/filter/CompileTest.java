@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -126,6 +127,18 @@ class CompileTest {
     @MethodSource("listings")
     void unoptimizedListingMatchesLibpcap(LinkType t, String expr, String listing) {
         assertEquals(listing, FilterCompiler.compile(expr, opts(t)).toString());
+    }
+
+    /** Inside MPLS a host or net without a protocol is IPv4 only (libpcap 1.10.3's listing is that of {@code ip host}). */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"host 10.0.0.1|ip host 10.0.0.1", "src net 10.0.0.0/8|ip src net 10.0.0.0/8",
+            "dst host 10.1.2.3 or net 192.168|ip dst host 10.1.2.3 or ip net 192.168"})
+    void hostInsideMplsIsIpv4Only(String tail, String ipTail) {
+        for (String stack : new String[] {"mpls and ", "mpls 5 and mpls and "}) {
+            assertEquals(FilterCompiler.compile(stack + "(" + ipTail + ")", opts(LinkType.EN10MB)).toString(),
+                    FilterCompiler.compile(stack + "(" + tail + ")", opts(LinkType.EN10MB)).toString(), stack + tail);
+        }
+        assertThrows(FilterSemanticException.class, () -> FilterCompiler.compile("mpls and arp host 10.0.0.1", opts(LinkType.EN10MB)));
     }
 
     static Stream<Arguments> errors() {

@@ -28,7 +28,9 @@ final class HostGen {
      */
     static Frag v4(Gen g, int[] addrs, int mask, Proto proto, Dir dir, String kind, boolean negate) {
         return switch (proto) {
-            case DEFAULT -> Frag.or(Frag.or(v4(g, addrs, mask, Proto.IP, dir, kind, negate),
+            // Inside MPLS only IPv4 and IPv6 can follow a label (there is no ARP over MPLS), so a
+            // host or net without a protocol means IPv4 alone there, as in libpcap.
+            case DEFAULT -> g.link.mplsDepth > 0 ? v4(g, addrs, mask, Proto.IP, dir, kind, negate) : Frag.or(Frag.or(v4(g, addrs, mask, Proto.IP, dir, kind, negate),
                     v4(g, addrs, mask, Proto.ARP, dir, kind, negate)), v4(g, addrs, mask, Proto.RARP, dir, kind, negate));
             case IP -> withLink(g, LinkLayer.IP, () -> neg(negate, anyOf(addrs.length, i -> op(g, addrs[i], mask, dir, 12, 16))));
             case ARP -> withLink(g, LinkLayer.ARP, () -> neg(negate, anyOf(addrs.length, i -> op(g, addrs[i], mask, dir, 14, 24))));
