@@ -1,5 +1,6 @@
 package io.jdump.cli;
 
+import io.jdump.pcap.FileStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,7 +45,7 @@ final class Io {
             };
         }
         try {
-            return Files.newOutputStream(Path.of(name));
+            return FileStream.create(Path.of(name));
         } catch (IOException e) {
             throw new CliException(name + ": " + reason(e), e);
         }
