@@ -22,14 +22,21 @@ import java.util.TreeSet;
  * <p>Sets larger than {@link #MAX_SET} and values beyond {@link #MAX_VALUES} per block are
  * dropped (knowing less is always sound), which keeps the cost linear in the blocks.
  */
-record PathFacts(Map<Block, Map<Integer, Set<Integer>>> entry) {
+record PathFacts(BlockMap<Map<Integer, Set<Integer>>> entry) {
     static final int MAX_SET = 16;
     static final int MAX_VALUES = 32;
 
+    /** The path facts of {@code g} (on {@link States#of}), computed once per unchanged CFG ({@link Graph#memo}). */
     static PathFacts of(Graph g, States st) {
-        Map<Block, Map<Integer, Set<Integer>>> in = new HashMap<>();
-        for (Block b : g.order()) {
-            List<Block> preds = g.predsOf(b);
+        return st == g.peek(Graph.STATES) ? g.memo(Graph.PATH_FACTS, x -> compute(x, st)) : compute(g, st);
+    }
+
+    private static PathFacts compute(Graph g, States st) {
+        BlockMap<Map<Integer, Set<Integer>>> in = new BlockMap<>(g);
+        List<Block> order = g.order();
+        for (int i = 0; i < order.size(); i++) {
+            Block b = order.get(i);
+            List<Block> preds = g.predsAt(i);
             Map<Integer, Set<Integer>> m = null;
             Block prev = null;
             for (Block p : preds) {
@@ -38,7 +45,7 @@ record PathFacts(Map<Block, Map<Integer, Set<Integer>>> entry) {
                 Map<Integer, Set<Integer>> e = onEdges(p, b, in.get(p), st);
                 m = m == null ? e : union(m, e);
             }
-            in.put(b, m == null ? Map.of() : m);
+            in.set(i, m == null ? Map.of() : m);
         }
         return new PathFacts(in);
     }
@@ -121,6 +128,7 @@ record PathFacts(Map<Block, Map<Integer, Set<Integer>>> entry) {
     }
 
     Map<Integer, Set<Integer>> at(Block b) {
-        return entry.getOrDefault(b, Map.of());
+        Map<Integer, Set<Integer>> m = entry.get(b);
+        return m == null ? Map.of() : m;
     }
 }
