@@ -22,6 +22,8 @@ public final class Block {
     private Block ifFalse;
     private Object markOwner;
     private int mark;
+    /** The {@link Cfg#order()} walk that saw this block last (its own slot, so that a walk keeps an analysis's marks). */
+    Object seenBy;
 
     /** Creates block {@code id} with the given statements and ending. */
     public Block(int id, List<Insn> stmts, Branch branch) {

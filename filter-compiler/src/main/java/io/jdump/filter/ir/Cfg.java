@@ -13,7 +13,7 @@ public record Cfg(Block entry) {
 
     /**
      * The reachable blocks in emission order (iterative, so deep chains do not overflow the stack;
-     * blocks are marked as seen with {@link Block#setMark}, so the walk hashes nothing).
+     * blocks are marked as seen in a field of their own, so the walk hashes nothing).
      */
     public List<Block> order() {
         Object seen = new Object();
@@ -23,7 +23,7 @@ public record Cfg(Block entry) {
         int sp = 0;
         stack[sp] = entry;
         state[sp++] = 0;
-        entry.setMark(seen, 1);
+        entry.seenBy = seen;
         while (sp > 0) {
             Block b = stack[--sp];
             int st = state[sp];
@@ -35,8 +35,8 @@ public record Cfg(Block entry) {
             state[sp++] = (byte) (st + 1);   // b stays in its slot, one step further
             Block next = b.successor(st == 0 && !one ? Sense.FALSE : Sense.TRUE);
             if (next == null) throw new IllegalStateException("unpatched edge out of " + b);
-            if (next.mark(seen, 0) == 0) {
-                next.setMark(seen, 1);
+            if (next.seenBy != seen) {
+                next.seenBy = seen;
                 if (sp == stack.length) {
                     stack = Arrays.copyOf(stack, 2 * sp);
                     state = Arrays.copyOf(state, 2 * sp);
