@@ -20,7 +20,8 @@ import java.util.TreeSet;
  * the joined path, so a second test of the same set is decided.
  *
  * <p>Sets larger than {@link #MAX_SET} and values beyond {@link #MAX_VALUES} per block are
- * dropped (knowing less is always sound), which keeps the cost linear in the blocks.
+ * dropped (knowing less is always sound), which keeps the cost linear in the blocks. Return
+ * blocks get no facts: nothing below them could use them.
  */
 record PathFacts(BlockMap<Map<Integer, Set<Integer>>> entry) {
     static final int MAX_SET = 16;
@@ -36,6 +37,10 @@ record PathFacts(BlockMap<Map<Integer, Set<Integer>>> entry) {
         List<Block> order = g.order();
         for (int i = 0; i < order.size(); i++) {
             Block b = order.get(i);
+            if (!b.branch().hasSuccessors()) {     // nothing reads a return's facts: thousands of edges meet there
+                in.set(i, Map.of());
+                continue;
+            }
             List<Block> preds = g.predsAt(i);
             Map<Integer, Set<Integer>> m = null;
             Block prev = null;
