@@ -125,7 +125,8 @@ record PathFacts(BlockMap<Map<Integer, Set<Integer>>> entry) {
             case Branch.Goto _, Branch.Return _, Branch.ReturnA _ -> { return null; }
         }
         Integer a = st.values().constOf(s[Values.A]);
-        Set<Integer> set = a != null ? Set.of(a) : facts.get(s[Values.A]);
+        if (a != null) return op.test(a, k);
+        Set<Integer> set = facts.isEmpty() ? null : facts.get(s[Values.A]);
         if (set == null || set.isEmpty()) return null;
         boolean first = op.test(set.iterator().next(), k);
         for (int c : set) if (op.test(c, k) != first) return null;
