@@ -7,9 +7,9 @@ import io.jdump.filter.ir.Branch;
 import io.jdump.filter.ir.Cfg;
 import io.jdump.filter.ir.Sense;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * Emits a {@link Cfg} as a linear {@link Program}: blocks in {@link Cfg#order()}, each as its
@@ -27,105 +27,138 @@ public final class Linearizer {
     /** Linearizes {@code cfg}. */
     public static Program emit(Cfg cfg) {
         List<Block> order = cfg.order();
-        Map<Block, Integer> longT = new HashMap<>();
-        Map<Block, Integer> longF = new HashMap<>();
-        Map<Block, Integer> start = new HashMap<>();
-        Map<Block, Integer> gotoSize = new HashMap<>();
-        for (int i = 0; i < order.size(); i++) {
+        int n = order.size();
+        // Blocks are numbered by their place in the order (Block marks, owned by this call), and
+        // everything known about them is kept in arrays by that number.
+        Layout l = new Layout(n);
+        for (int i = 0; i < n; i++) order.get(i).setMark(l, i);
+        for (int i = 0; i < n; i++) {
             Block b = order.get(i);
             if (b.branch() instanceof Branch.Goto) {
-                boolean next = i + 1 < order.size() && order.get(i + 1) == b.successor(Sense.TRUE);
-                gotoSize.put(b, next ? 0 : 1);
+                boolean next = i + 1 < n && order.get(i + 1) == b.successor(Sense.TRUE);
+                l.gotoSize[i] = next ? 0 : 1;
             }
         }
         // Edges to far targets: their own trampoline (longT/longF), or another edge's trampoline to the
         // same target that lies ahead within reach (shared, costs no instruction). Own trampolines are
         // only ever added, so the layout loop ends; a round adding none leaves every edge valid.
-        Map<Block, Integer> sharedT = new HashMap<>();
-        Map<Block, Integer> sharedF = new HashMap<>();
         boolean changed = true;
         while (changed) {
             changed = false;
-            sharedT.clear();
-            sharedF.clear();
+            Arrays.fill(l.sharedT, -1);
+            Arrays.fill(l.sharedF, -1);
             int pc = 0;
-            for (Block b : order) {
-                start.put(b, pc);
-                pc += b.branch() instanceof Branch.Goto ? b.stmts().size() + gotoSize.get(b) : size(b, longT, longF);
+            for (int i = 0; i < n; i++) {
+                Block b = order.get(i);
+                l.start[i] = pc;
+                pc += b.branch() instanceof Branch.Goto ? b.stmts().size() + l.gotoSize[i] : size(b, l, i);
             }
-            Map<Block, java.util.TreeSet<Integer>> tramps = new HashMap<>();
-            for (Block b : order) {
+            @SuppressWarnings("unchecked")
+            TreeSet<Integer>[] tramps = new TreeSet[n];    // by target: the pcs of the trampolines to it
+            for (int i = 0; i < n; i++) {
+                Block b = order.get(i);
                 if (!b.branch().isConditional()) continue;
-                int jumpPc = start.get(b) + b.stmts().size();
-                if (longT.containsKey(b)) tramps.computeIfAbsent(b.successor(Sense.TRUE), t -> new java.util.TreeSet<>()).add(jumpPc + 1);
-                if (longF.containsKey(b)) tramps.computeIfAbsent(b.successor(Sense.FALSE), t -> new java.util.TreeSet<>()).add(jumpPc + 1 + (longT.containsKey(b) ? 1 : 0));
+                int jumpPc = l.start[i] + b.stmts().size();
+                if (l.longT[i]) tramp(tramps, l.index(b.successor(Sense.TRUE))).add(jumpPc + 1);
+                if (l.longF[i]) tramp(tramps, l.index(b.successor(Sense.FALSE))).add(jumpPc + 1 + (l.longT[i] ? 1 : 0));
             }
             // Backwards, so that a jump sees the trampolines of the later jumps, including those added now.
-            for (Block b : order.reversed()) {
+            for (int i = n - 1; i >= 0; i--) {
+                Block b = order.get(i);
                 if (!b.branch().isConditional()) continue;
-                int jumpPc = start.get(b) + b.stmts().size();
+                int jumpPc = l.start[i] + b.stmts().size();
                 for (Sense s : Sense.values()) {
-                    Map<Block, Integer> flags = s == Sense.TRUE ? longT : longF;
-                    int off = start.get(b.successor(s)) - jumpPc - 1;
-                    if (off <= 255 || flags.containsKey(b)) continue;
-                    java.util.TreeSet<Integer> at = tramps.get(b.successor(s));
-                    Integer t = at == null ? null : at.higher(jumpPc + (s == Sense.FALSE && longT.containsKey(b) ? 1 : 0));
+                    boolean[] flags = s == Sense.TRUE ? l.longT : l.longF;
+                    int target = l.index(b.successor(s));
+                    int off = l.start[target] - jumpPc - 1;
+                    if (off <= 255 || flags[i]) continue;
+                    TreeSet<Integer> at = tramps[target];
+                    Integer t = at == null ? null : at.higher(jumpPc + (s == Sense.FALSE && l.longT[i] ? 1 : 0));
                     if (t != null && t - jumpPc - 1 <= 255) {
-                        (s == Sense.TRUE ? sharedT : sharedF).put(b, t);
+                        (s == Sense.TRUE ? l.sharedT : l.sharedF)[i] = t;
                     } else {
-                        flags.put(b, 1);
-                        tramps.computeIfAbsent(b.successor(s), x -> new java.util.TreeSet<>()).add(jumpPc + 1);
+                        flags[i] = true;
+                        tramp(tramps, target).add(jumpPc + 1);
                         changed = true;
                     }
                 }
             }
         }
-        List<Insn> out = new ArrayList<>();
-        for (Block b : order) emitBlock(b, start, longT.containsKey(b), longF.containsKey(b), sharedT.get(b), sharedF.get(b), out);
+        List<Insn> out = new ArrayList<>(l.start[n - 1] + order.get(n - 1).stmts().size() + 3);
+        for (int i = 0; i < n; i++) emitBlock(order.get(i), i, l, out);
         return new Program(out);
     }
 
-    private static int size(Block b, Map<Block, Integer> longT, Map<Block, Integer> longF) {
-        return b.stmts().size() + 1 + longT.getOrDefault(b, 0) + longF.getOrDefault(b, 0);
+    /** What layout knows of each block, by its index in the order. */
+    private static final class Layout {
+        final boolean[] longT, longF;
+        final int[] start, gotoSize, sharedT, sharedF;    // sharedT/F: the pc of another jump's trampoline used, or -1
+
+        Layout(int n) {
+            longT = new boolean[n];
+            longF = new boolean[n];
+            start = new int[n];
+            gotoSize = new int[n];
+            sharedT = new int[n];
+            sharedF = new int[n];
+        }
+
+        int index(Block b) {
+            return b.mark(this, -1);
+        }
+
+        int start(Block b) {
+            return start[index(b)];
+        }
     }
 
-    private static void emitBlock(Block b, Map<Block, Integer> start, boolean lt, boolean lf, Integer st, Integer sf, List<Insn> out) {
+    private static TreeSet<Integer> tramp(TreeSet<Integer>[] tramps, int target) {
+        if (tramps[target] == null) tramps[target] = new TreeSet<>();
+        return tramps[target];
+    }
+
+    private static int size(Block b, Layout l, int i) {
+        return b.stmts().size() + 1 + (l.longT[i] ? 1 : 0) + (l.longF[i] ? 1 : 0);
+    }
+
+    private static void emitBlock(Block b, int i, Layout l, List<Insn> out) {
         out.addAll(b.stmts());
         int jumpPc = out.size();
         switch (b.branch()) {
             case Branch.Return(var k) -> out.add(new Insn.RetK(k));
             case Branch.ReturnA() -> out.add(new Insn.RetA());
             case Branch.Goto() -> {
-                if (start.get(b.successor(Sense.TRUE)) != jumpPc) out.add(farJump(b.successor(Sense.TRUE), start, jumpPc));
+                if (l.start(b.successor(Sense.TRUE)) != jumpPc) out.add(farJump(b.successor(Sense.TRUE), l, jumpPc));
             }
             case Branch.CondK(var op, var k) -> {
-                int[] jtf = targets(b, start, jumpPc, lt, lf, st, sf);
+                int[] jtf = targets(b, i, l, jumpPc);
                 out.add(new Insn.JmpK(op, k, jtf[0], jtf[1]));
-                trampolines(b, start, jumpPc, lt, lf, out);
+                trampolines(b, i, l, out);
             }
             case Branch.CondX(var op) -> {
-                int[] jtf = targets(b, start, jumpPc, lt, lf, st, sf);
+                int[] jtf = targets(b, i, l, jumpPc);
                 out.add(new Insn.JmpX(op, jtf[0], jtf[1]));
-                trampolines(b, start, jumpPc, lt, lf, out);
+                trampolines(b, i, l, out);
             }
         }
     }
 
-    private static int[] targets(Block b, Map<Block, Integer> start, int jumpPc, boolean lt, boolean lf, Integer st, Integer sf) {
-        int jt = lt ? 0 : (st != null ? st : start.get(b.successor(Sense.TRUE))) - jumpPc - 1;
-        int jf = lf ? (lt ? 1 : 0) : (sf != null ? sf : start.get(b.successor(Sense.FALSE))) - jumpPc - 1;
+    private static int[] targets(Block b, int i, Layout l, int jumpPc) {
+        boolean lt = l.longT[i], lf = l.longF[i];
+        int jt = lt ? 0 : (l.sharedT[i] >= 0 ? l.sharedT[i] : l.start(b.successor(Sense.TRUE))) - jumpPc - 1;
+        int jf = lf ? (lt ? 1 : 0) : (l.sharedF[i] >= 0 ? l.sharedF[i] : l.start(b.successor(Sense.FALSE))) - jumpPc - 1;
         return new int[] {jt, jf};
     }
 
-    private static void trampolines(Block b, Map<Block, Integer> start, int jumpPc, boolean lt, boolean lf, List<Insn> out) {
-        if (lt) out.add(new Insn.Ja(start.get(b.successor(Sense.TRUE)) - out.size() - 1));
-        if (lf) out.add(new Insn.Ja(start.get(b.successor(Sense.FALSE)) - out.size() - 1));
+    private static void trampolines(Block b, int i, Layout l, List<Insn> out) {
+        if (l.longT[i]) out.add(new Insn.Ja(l.start(b.successor(Sense.TRUE)) - out.size() - 1));
+        if (l.longF[i]) out.add(new Insn.Ja(l.start(b.successor(Sense.FALSE)) - out.size() - 1));
     }
 
     /** A {@code Goto}'s {@code ja} to {@code t} from {@code pc}, or a copy of {@code t} when it is a bare return (as long, and one jump less). */
-    private static Insn farJump(Block t, Map<Block, Integer> start, int pc) {
+    private static Insn farJump(Block t, Layout l, int pc) {
         if (bareReturn(t)) return t.branch() instanceof Branch.Return(var k) ? new Insn.RetK(k) : new Insn.RetA();
-        return new Insn.Ja(start.get(t) - pc - 1);
+        return new Insn.Ja(l.start(t) - pc - 1);
     }
 
     private static boolean bareReturn(Block b) {

@@ -48,6 +48,19 @@ record Frag(Block entry, List<Edge> trueExits, List<Edge> falseExits, Boolean co
         return new Frag(a.entry, b.trueExits, a.falseExits, null, false);
     }
 
+    /**
+     * {@code (c and t) or (not c and e)} where {@code t} and {@code e} are never both true for
+     * one packet: {@code c}'s true exits go to {@code t}, its false exits to {@code e}, and {@code t}
+     * failing does not try {@code e}. No operand may be a constant.
+     */
+    static Frag ifElse(Frag c, Frag t, Frag e) {
+        for (Edge x : c.trueExits) x.patch(t.entry);
+        for (Edge x : c.falseExits) x.patch(e.entry);
+        t.trueExits.addAll(e.trueExits);
+        t.falseExits.addAll(e.falseExits);
+        return new Frag(c.entry, t.trueExits, t.falseExits, null, false);
+    }
+
     static Frag or(Frag a, Frag b) {
         if (a.isTrue()) return a;
         if (b.isTrue()) return b;

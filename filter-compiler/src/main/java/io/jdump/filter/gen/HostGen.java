@@ -46,6 +46,11 @@ final class HostGen {
         return anyOf(addrs.length, i -> op(g, addrs[i], -1, dir, 14, 24));
     }
 
+    /** The IPv4 address tests of {@code addrs} without the link-type test ({@link HostListGen}). */
+    static Frag ipBody(Gen g, int[] addrs, Dir dir) {
+        return anyOf(addrs.length, i -> op(g, addrs[i], -1, dir, 12, 16));
+    }
+
     private static Frag neg(boolean negate, Frag f) {
         return negate ? f.not() : f;
     }

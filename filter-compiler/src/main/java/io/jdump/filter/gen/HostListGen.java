@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * {@code host a or host b or ...} generated with its link-type tests hoisted, when optimizing
  * (libpcap's own shape for a host name with several addresses): {@code ether proto ip} once, then
- * the IPv4 address tests of every host in order, then {@code ether proto arp or rarp} once and the
+ * the IPv4 address tests of every host in order, else {@code ether proto arp or rarp} once and the
  * ARP address tests (ARP and RARP addresses are at the same offsets). The optimizer would reach
  * this shape by threading the repeated type tests, at a cost of several passes over three times
  * the blocks; generating it directly makes a 10,000-host list cheap to optimize.
@@ -50,9 +50,14 @@ final class HostListGen {
             QualCheck.check(g, id.qual(), AddrKind.HOST, id.value());
             addrs[i] = (int) Addresses.atoin(((IdValue.V4) id.value()).text())[0];
         }
-        Frag ip = HostGen.v4(g, addrs, -1, Proto.IP, dir, "host");
+        Frag ipType = g.link.linktype(g, LinkLayer.IP);
+        Frag ip = HostGen.ipBody(g, addrs, dir);
         Frag arpType = Frag.or(g.link.linktype(g, LinkLayer.ARP), g.link.linktype(g, LinkLayer.REVARP));
-        Frag arp = HostGen.arpBody(g, addrs, dir);
-        return Frag.or(ip, Frag.and(arpType, arp));
+        Frag arp = Frag.and(arpType, HostGen.arpBody(g, addrs, dir));
+        if (ipType.constant() != null || arp.constant() != null) return Frag.or(Frag.and(ipType, ip), arp);
+        // An IPv4 packet whose addresses are not listed is not ARP either: its false exits leave
+        // the run directly instead of through the ARP type tests (which threading would find, one
+        // round later, after the ARP tests' reload of the type turned redundant).
+        return Frag.ifElse(ipType, ip, arp);
     }
 }

@@ -1,9 +1,8 @@
 package io.jdump.filter.ir;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 
 /**
  * A filter program as a DAG of {@link Block}s with a single entry. {@link #order()} is libpcap's
@@ -12,26 +11,39 @@ import java.util.Set;
  */
 public record Cfg(Block entry) {
 
-    /** The reachable blocks in emission order (iterative, so deep chains do not overflow the stack). */
+    /**
+     * The reachable blocks in emission order (iterative, so deep chains do not overflow the stack;
+     * blocks are marked as seen in a field of their own, so the walk hashes nothing).
+     */
     public List<Block> order() {
+        Object seen = new Object();
         List<Block> post = new ArrayList<>();
-        Set<Block> seen = new HashSet<>();
-        record Frame(Block b, int state) {}
-        ArrayList<Frame> stack = new ArrayList<>();
-        stack.add(new Frame(entry, 0));
-        seen.add(entry);
-        while (!stack.isEmpty()) {
-            Frame f = stack.removeLast();
-            Block b = f.b();
+        Block[] stack = new Block[64];
+        byte[] state = new byte[64];
+        int sp = 0;
+        stack[sp] = entry;
+        state[sp++] = 0;
+        entry.seenBy = seen;
+        while (sp > 0) {
+            Block b = stack[--sp];
+            int st = state[sp];
             boolean one = b.branch() instanceof Branch.Goto;
-            if (f.state() == 2 || !b.branch().hasSuccessors() || (one && f.state() == 1)) {
+            if (st == 2 || !b.branch().hasSuccessors() || (one && st == 1)) {
                 post.add(b);
                 continue;
             }
-            stack.add(new Frame(b, f.state() + 1));
-            Block next = b.successor(f.state() == 0 && !one ? Sense.FALSE : Sense.TRUE);
+            state[sp++] = (byte) (st + 1);   // b stays in its slot, one step further
+            Block next = b.successor(st == 0 && !one ? Sense.FALSE : Sense.TRUE);
             if (next == null) throw new IllegalStateException("unpatched edge out of " + b);
-            if (seen.add(next)) stack.add(new Frame(next, 0));
+            if (next.seenBy != seen) {
+                next.seenBy = seen;
+                if (sp == stack.length) {
+                    stack = Arrays.copyOf(stack, 2 * sp);
+                    state = Arrays.copyOf(state, 2 * sp);
+                }
+                stack[sp] = next;
+                state[sp++] = 0;
+            }
         }
         return post.reversed();
     }

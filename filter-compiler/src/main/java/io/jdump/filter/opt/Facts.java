@@ -4,10 +4,8 @@ import io.jdump.bpf.JmpOp;
 import io.jdump.filter.ir.Block;
 import io.jdump.filter.ir.Branch;
 import io.jdump.filter.ir.Sense;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -20,27 +18,61 @@ import java.util.Set;
  * threading of 10,000-term chains near-linear).
  */
 final class Facts {
-    private record Cond(int value, JmpOp op, int k) {}
-
     private final Values values;
-    private final Map<Cond, Boolean> conds = new HashMap<>();
+    private final Map<Long, Boolean> conds = new HashMap<>();    // key: cond(value, op, k)
     private final Map<Integer, Integer> equal = new HashMap<>();
     private final Set<Integer> loaded = new HashSet<>();
     private final Map<Integer, Set<Integer>> oneOf = new HashMap<>();
-    private final List<Runnable> log = new ArrayList<>();
+
+    // The undo log, one entry per added fact: its kind, its key, and for ONE_OF the set it replaced.
+    private static final byte COND = 0, EQUAL = 1, LOADED = 2, ONE_OF = 3;
+    private byte[] kinds = new byte[64];
+    private long[] keys = new long[64];
+    private Object[] olds = new Object[64];
+    private int size;
 
     Facts(Values values) {
         this.values = values;
     }
 
-    int mark() { return log.size(); }
+    int mark() { return size; }
 
     void undo(int mark) {
-        while (log.size() > mark) log.removeLast().run();
+        while (size > mark) {
+            size--;
+            long key = keys[size];
+            switch (kinds[size]) {
+                case COND -> conds.remove(key);
+                case EQUAL -> equal.remove((int) key);
+                case LOADED -> loaded.remove((int) key);
+                default -> {
+                    @SuppressWarnings("unchecked")
+                    Set<Integer> old = (Set<Integer>) olds[size];
+                    if (old == null) oneOf.remove((int) key);
+                    else oneOf.put((int) key, old);
+                }
+            }
+            olds[size] = null;
+        }
+    }
+
+    private void log(byte kind, long key, Object old) {
+        if (size == kinds.length) {
+            kinds = java.util.Arrays.copyOf(kinds, 2 * size);
+            keys = java.util.Arrays.copyOf(keys, 2 * size);
+            olds = java.util.Arrays.copyOf(olds, 2 * size);
+        }
+        kinds[size] = kind;
+        keys[size] = key;
+        olds[size++] = old;
+    }
+
+    private static long cond(int value, JmpOp op, int k) {
+        return ((long) value << 35) | ((long) op.ordinal() << 32) | (k & 0xffffffffL);
     }
 
     void loaded(int key) {
-        if (loaded.add(key)) log.add(() -> loaded.remove(key));
+        if (loaded.add(key)) log(LOADED, key, null);
     }
 
     boolean isLoaded(int key) { return loaded.contains(key); }
@@ -57,11 +89,7 @@ final class Facts {
     }
 
     private void setOneOf(int value, Set<Integer> now) {
-        Set<Integer> old = oneOf.put(value, now);
-        log.add(() -> {
-            if (old == null) oneOf.remove(value);
-            else oneOf.put(value, old);
-        });
+        log(ONE_OF, value, oneOf.put(value, now));
     }
 
     /** Records that {@code b}'s branch, evaluated on exit state {@code s}, went {@code sense}. */
@@ -69,15 +97,9 @@ final class Facts {
         Cmp c = compare(b, s);
         if (c == null) return;
         boolean v = sense == Sense.TRUE;
-        Cond key = new Cond(c.value, c.op, c.k);
-        if (!conds.containsKey(key)) {
-            conds.put(key, v);
-            log.add(() -> conds.remove(key));
-        }
-        if (c.op == JmpOp.JEQ && v && !equal.containsKey(c.value)) {
-            equal.put(c.value, c.k);
-            log.add(() -> equal.remove(c.value));
-        }
+        long key = cond(c.value, c.op, c.k);
+        if (conds.putIfAbsent(key, v) == null) log(COND, key, null);
+        if (c.op == JmpOp.JEQ && v && equal.putIfAbsent(c.value, c.k) == null) log(EQUAL, c.value, null);
         Set<Integer> set = oneOf.get(c.value);
         if (set != null) {
             Set<Integer> now = new HashSet<>();
@@ -93,7 +115,7 @@ final class Facts {
         Integer known = values.constOf(c.value);
         if (known == null) known = equal.get(c.value);
         if (known != null) return c.op.test(known, c.k);
-        Boolean d = conds.get(new Cond(c.value, c.op, c.k));
+        Boolean d = conds.get(cond(c.value, c.op, c.k));
         if (d != null) return d;
         Set<Integer> set = oneOf.get(c.value);
         if (set == null || set.isEmpty()) return null;

@@ -2,9 +2,7 @@ package io.jdump.filter.opt;
 
 import io.jdump.bpf.Insn;
 import io.jdump.filter.ir.Block;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * How many captured bytes every path to a block has already proven to exist, an immutable
@@ -13,20 +11,26 @@ import java.util.Map;
  * {@code [x + k]} of n bytes proves k+n at least (X is unsigned and the sum does not wrap). Forward dataflow over
  * the DAG in topological order; where paths meet, the least of their lengths.
  */
-record Lengths(Map<Block, Integer> entry, Map<Block, Integer> exit) {
+record Lengths(BlockInts entry, BlockInts exit) {
 
+    /** The lengths of {@code g}, computed once per unchanged CFG ({@link Graph#memo}). */
     static Lengths of(Graph g) {
-        Map<Block, Integer> in = new HashMap<>();
-        Map<Block, Integer> out = new HashMap<>();
-        for (Block b : g.order()) {
-            List<Block> preds = g.predsOf(b);
+        return g.memo(Graph.LENGTHS, Lengths::compute);
+    }
+
+    private static Lengths compute(Graph g) {
+        List<Block> order = g.order();
+        int[] in = new int[order.size()];
+        int[] out = new int[order.size()];
+        for (int b = 0; b < order.size(); b++) {
+            List<Block> preds = g.predsAt(b);
             int len = preds.isEmpty() ? 0 : Integer.MAX_VALUE;
-            for (Block p : preds) len = Math.min(len, out.get(p));
-            in.put(b, len);
-            for (Insn i : b.stmts()) len = after(i, len);
-            out.put(b, len);
+            for (Block p : preds) len = Math.min(len, out[g.indexOf(p)]);
+            in[b] = len;
+            for (Insn i : order.get(b).stmts()) len = after(i, len);
+            out[b] = len;
         }
-        return new Lengths(in, out);
+        return new Lengths(new BlockInts(g, in), new BlockInts(g, out));
     }
 
     /** The proven length after {@code i} ran (and succeeded) with {@code len} proven before it. */

@@ -5,36 +5,40 @@ import io.jdump.bpf.Reg;
 import io.jdump.filter.ir.Block;
 import io.jdump.filter.ir.Branch;
 import io.jdump.filter.ir.Sense;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Which atoms (A, X, M[0..15], as bits of an {@code int}) may be read before being written from
  * each block's entry, an immutable analysis result: backward dataflow over the DAG in reverse
  * topological order, one sweep (after libpcap's {@code optimize.c} use-def sets, per atom).
  */
-record Liveness(Map<Block, Integer> liveIn) {
+record Liveness(BlockInts liveIn) {
     static final int A = 1, X = 2;
 
     static int mem(int slot) {
         return 4 << slot;
     }
 
+    /** The liveness of {@code g}, computed once per unchanged CFG ({@link Graph#memo}). */
     static Liveness of(Graph g) {
-        Map<Block, Integer> in = new HashMap<>();
+        return g.memo(Graph.LIVENESS, Liveness::compute);
+    }
+
+    private static Liveness compute(Graph g) {
         List<Block> order = g.order();
+        int[] live = new int[order.size()];
+        BlockInts in = new BlockInts(g, live);
         for (int i = order.size() - 1; i >= 0; i--) {
             Block b = order.get(i);
-            int live = liveOut(b, in);
-            for (int s = b.stmts().size() - 1; s >= 0; s--) live = transfer(b.stmts().get(s), live);
-            in.put(b, live);
+            int l = liveOut(b, in);
+            for (int s = b.stmts().size() - 1; s >= 0; s--) l = transfer(b.stmts().get(s), l);
+            live[i] = l;
         }
         return new Liveness(in);
     }
 
     /** What {@code b}'s branch and successors read. */
-    static int liveOut(Block b, Map<Block, Integer> in) {
+    static int liveOut(Block b, BlockInts in) {
         return switch (b.branch()) {
             case Branch.CondK _ -> A | in.get(b.successor(Sense.TRUE)) | in.get(b.successor(Sense.FALSE));
             case Branch.CondX _ -> A | X | in.get(b.successor(Sense.TRUE)) | in.get(b.successor(Sense.FALSE));

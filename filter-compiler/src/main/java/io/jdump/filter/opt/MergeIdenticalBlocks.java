@@ -32,42 +32,57 @@ final class MergeIdenticalBlocks implements Pass {
     /** Emitted size (statements plus one per block, an upper bound) below which every jump is near. */
     static final int NEAR = 256;
 
-    private record Key(List<Insn> stmts, Branch branch, int ifTrue, int ifFalse) {}
+    /** A block's identity for merging: statements, branch, and its successors' representatives' ids (-1: none). */
+    private record Key(List<Insn> stmts, Branch branch, int ifTrue, int ifFalse) {
+        @Override
+        public int hashCode() {    // by hand: a record's generated hashCode is slow before the JIT has compiled it
+            return (stmts.hashCode() * 31 + branch.hashCode()) * 961 + ifTrue * 31 + ifFalse;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && ifTrue == k.ifTrue && ifFalse == k.ifFalse && branch.equals(k.branch) && stmts.equals(k.stmts);
+        }
+    }
 
     @Override
     public String name() { return "merge-identical-blocks"; }
 
     @Override
     public boolean run(Cfg cfg) {
-        List<Block> order = cfg.order();
-        Map<Key, Block> reps = new HashMap<>();
-        Map<Block, Block> rep = new HashMap<>();
-        Map<Block, Integer> canon = new HashMap<>();
+        Graph g = Graph.of(cfg);    // blocks by index instead of hashed
+        List<Block> order = g.order();
+        int n = order.size();
+        Map<Key, Block> reps = new HashMap<>(2 * n);
+        Block[] rep = new Block[n];
+        int[] canon = new int[n];
         int size = 0;
         for (Block b : order) size += b.stmts().size() + 1;
         boolean near = size < NEAR;
         boolean changed = false;
-        for (Block b : order.reversed()) {
+        for (int i = n - 1; i >= 0; i--) {
+            Block b = order.get(i);
             if (b.branch().hasSuccessors()) {
                 for (Sense s : b.branch().isConditional() ? Sense.values() : new Sense[] {Sense.TRUE}) {
-                    Block r = rep.get(b.successor(s));
+                    Block r = rep[g.indexOf(b.successor(s))];
                     if (r != b.successor(s)) {
                         b.setSuccessor(s, r);
                         changed = true;
                     }
                 }
             }
-            Key k = new Key(List.copyOf(b.stmts()), b.branch(), id(b, Sense.TRUE, canon), id(b, Sense.FALSE, canon));
-            Block r = reps.computeIfAbsent(k, x -> b);
-            canon.put(b, r.id());
+            Key k = new Key(List.copyOf(b.stmts()), b.branch(), id(b, Sense.TRUE, g, canon), id(b, Sense.FALSE, g, canon));
+            Block r = reps.putIfAbsent(k, b);
+            if (r == null) r = b;
+            canon[i] = r.id();
             boolean bareReturn = !b.branch().isConditional() && b.stmts().size() <= SMALL_RETURN;
-            rep.put(b, b == cfg.entry() || (bareReturn && !near) ? b : r);
+            rep[i] = b == cfg.entry() || (bareReturn && !near) ? b : r;
         }
         return changed;
     }
 
-    private static int id(Block b, Sense s, Map<Block, Integer> canon) {
+    private static int id(Block b, Sense s, Graph g, int[] canon) {
         boolean has = s == Sense.TRUE ? b.branch().hasSuccessors() : b.branch().isConditional();
-        return has ? canon.get(b.successor(s)) : -1;
+        return has ? canon[g.indexOf(b.successor(s))] : -1;
     }
 }

@@ -1,5 +1,6 @@
 package io.jdump.filter.opt;
 
+import io.jdump.filter.ir.Block;
 import io.jdump.filter.ir.CfgChecker;
 import io.jdump.filter.ir.Cfg;
 import java.util.List;
@@ -54,15 +55,36 @@ public final class PassManager {
      * conditional blocks whose edges agree, which {@code merge-straight-blocks} turns into them).
      */
     public Cfg run(Cfg cfg) {
+        try {
+            return fixedPoint(cfg);
+        } finally {
+            Graph.forget();
+        }
+    }
+
+    /**
+     * The rounds. A pass that ran, reported no change and changed no block ({@link Block#version()}
+     * the same before and after) would find nothing again while no block changes: it is skipped until
+     * another pass changes something, so the last round runs only the passes before the last
+     * change, not all of them, and the result is the same as running every pass every round.
+     */
+    private Cfg fixedPoint(Cfg cfg) {
         boolean check = CfgChecker.enabled();
         if (check) CfgChecker.check(cfg, "code generation");
+        long[] cleanAt = new long[passes.size()];
+        java.util.Arrays.fill(cleanAt, -1);
         String changed = null;
         for (int round = 0; round < MAX_ROUNDS; round++) {
             changed = null;
-            for (Pass p : passes) {
+            for (int i = 0; i < passes.size(); i++) {
+                Pass p = passes.get(i);
+                long before = Block.version();
+                if (cleanAt[i] == before) continue;
                 long t0 = trace ? System.nanoTime() : 0;
                 boolean c = p.run(cfg);
                 if (c) changed = p.name();
+                long after = Block.version();
+                cleanAt[i] = !c && after == before ? after : -1;
                 if (trace) System.err.printf("round %d %s: %s, %.1f ms, %d blocks%n", round, p.name(), c ? "changed" : "unchanged",
                         (System.nanoTime() - t0) / 1e6, cfg.order().size());
                 if (check) CfgChecker.check(cfg, p.name());

@@ -20,16 +20,28 @@ import java.util.TreeSet;
  * the joined path, so a second test of the same set is decided.
  *
  * <p>Sets larger than {@link #MAX_SET} and values beyond {@link #MAX_VALUES} per block are
- * dropped (knowing less is always sound), which keeps the cost linear in the blocks.
+ * dropped (knowing less is always sound), which keeps the cost linear in the blocks. Return
+ * blocks get no facts: nothing below them could use them.
  */
-record PathFacts(Map<Block, Map<Integer, Set<Integer>>> entry) {
+record PathFacts(BlockMap<Map<Integer, Set<Integer>>> entry) {
     static final int MAX_SET = 16;
     static final int MAX_VALUES = 32;
 
+    /** The path facts of {@code g} (on {@link States#of}), computed once per unchanged CFG ({@link Graph#memo}). */
     static PathFacts of(Graph g, States st) {
-        Map<Block, Map<Integer, Set<Integer>>> in = new HashMap<>();
-        for (Block b : g.order()) {
-            List<Block> preds = g.predsOf(b);
+        return st == g.peek(Graph.STATES) ? g.memo(Graph.PATH_FACTS, x -> compute(x, st)) : compute(g, st);
+    }
+
+    private static PathFacts compute(Graph g, States st) {
+        BlockMap<Map<Integer, Set<Integer>>> in = new BlockMap<>(g);
+        List<Block> order = g.order();
+        for (int i = 0; i < order.size(); i++) {
+            Block b = order.get(i);
+            if (!b.branch().hasSuccessors()) {     // nothing reads a return's facts: thousands of edges meet there
+                in.set(i, Map.of());
+                continue;
+            }
+            List<Block> preds = g.predsAt(i);
             Map<Integer, Set<Integer>> m = null;
             Block prev = null;
             for (Block p : preds) {
@@ -38,7 +50,7 @@ record PathFacts(Map<Block, Map<Integer, Set<Integer>>> entry) {
                 Map<Integer, Set<Integer>> e = onEdges(p, b, in.get(p), st);
                 m = m == null ? e : union(m, e);
             }
-            in.put(b, m == null ? Map.of() : m);
+            in.set(i, m == null ? Map.of() : m);
         }
         return new PathFacts(in);
     }
@@ -113,7 +125,8 @@ record PathFacts(Map<Block, Map<Integer, Set<Integer>>> entry) {
             case Branch.Goto _, Branch.Return _, Branch.ReturnA _ -> { return null; }
         }
         Integer a = st.values().constOf(s[Values.A]);
-        Set<Integer> set = a != null ? Set.of(a) : facts.get(s[Values.A]);
+        if (a != null) return op.test(a, k);
+        Set<Integer> set = facts.isEmpty() ? null : facts.get(s[Values.A]);
         if (set == null || set.isEmpty()) return null;
         boolean first = op.test(set.iterator().next(), k);
         for (int c : set) if (op.test(c, k) != first) return null;
@@ -121,6 +134,7 @@ record PathFacts(Map<Block, Map<Integer, Set<Integer>>> entry) {
     }
 
     Map<Integer, Set<Integer>> at(Block b) {
-        return entry.getOrDefault(b, Map.of());
+        Map<Integer, Set<Integer>> m = entry.get(b);
+        return m == null ? Map.of() : m;
     }
 }

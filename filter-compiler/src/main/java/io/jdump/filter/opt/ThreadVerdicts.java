@@ -1,5 +1,6 @@
 package io.jdump.filter.opt;
 
+import io.jdump.bpf.Insn;
 import io.jdump.filter.ir.Block;
 import io.jdump.filter.ir.Branch;
 import io.jdump.filter.ir.Cfg;
@@ -73,7 +74,12 @@ final class ThreadVerdicts implements Pass {
     /** Adds the verdicts reachable from {@code b} under {@code facts}; false when it can not tell (a {@code ret a}, out of budget, or more than one verdict). */
     private static boolean walk(Block b, Map<Integer, Set<Integer>> facts, States st, Set<Integer> verdicts, int[] budget) {
         if (--budget[0] < 0) return false;
-        if (b.stmts().stream().anyMatch(Values::canFault)) verdicts.add(0);
+        for (Insn i : b.stmts()) {
+            if (Values.canFault(i)) {
+                verdicts.add(0);
+                break;
+            }
+        }
         boolean ok = switch (b.branch()) {
             case Branch.Return(var k) -> verdicts.add(k) || true;
             case Branch.ReturnA _ -> false;
@@ -81,11 +87,16 @@ final class ThreadVerdicts implements Pass {
             case Branch.CondK _, Branch.CondX _ -> {
                 Boolean d = PathFacts.decide(facts, b, st);
                 if (d != null) yield walk(b.successor(d ? Sense.TRUE : Sense.FALSE), facts, st, verdicts, budget);
-                yield walk(b.successor(Sense.TRUE), PathFacts.assume(facts, b, st, Sense.TRUE), st, verdicts, budget)
+                yield walk(b.successor(Sense.TRUE), below(facts, b, st, Sense.TRUE), st, verdicts, budget)
                         && verdicts.size() <= 1
-                        && walk(b.successor(Sense.FALSE), PathFacts.assume(facts, b, st, Sense.FALSE), st, verdicts, budget);
+                        && walk(b.successor(Sense.FALSE), below(facts, b, st, Sense.FALSE), st, verdicts, budget);
             }
         };
         return ok && verdicts.size() <= 1;
+    }
+
+    /** The facts on {@code b}'s {@code sense} edge; a return reads none, so they are not worked out for it. */
+    private static Map<Integer, Set<Integer>> below(Map<Integer, Set<Integer>> facts, Block b, States st, Sense sense) {
+        return b.successor(sense).branch().hasSuccessors() ? PathFacts.assume(facts, b, st, sense) : facts;
     }
 }

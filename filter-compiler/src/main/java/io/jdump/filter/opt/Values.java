@@ -4,8 +4,6 @@ import io.jdump.bpf.AluOp;
 import io.jdump.bpf.Insn;
 import io.jdump.bpf.Reg;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Value numbers for one optimizer run (global value numbering by hash-consing, as in libpcap's
@@ -17,27 +15,66 @@ import java.util.Map;
 final class Values {
     static final int A = 0, X = 1, MEM = 2, ATOMS = 18;
 
-    private record Key(int tag, int a, int b, int c) {}
-
     private static final int CONST = 0, ABS = 1, IND = 2, MSH = 3, LEN = 4, ALUK = 5, ALUX = 6, NEG = 7, OPAQUE = 8;
 
-    private final Map<Key, Integer> numbers = new HashMap<>();
-    private final java.util.List<Key> keys = new java.util.ArrayList<>();
-    private final Map<Integer, Integer> constants = new HashMap<>();
+    // Number n's key is (tag, a, b, c)[n - 1]; table is an open-addressing hash set of numbers
+    // (0: empty slot), so that numbering hashes four ints instead of allocating a key record.
+    private int[] tags = new int[256], as = new int[256], bs = new int[256], cs = new int[256];
+    private int count;
+    private int[] table = new int[512];
 
     int number(int tag, int a, int b, int c) {
-        return numbers.computeIfAbsent(new Key(tag, a, b, c), k -> {
-            keys.add(k);
-            return keys.size();
-        });
+        int mask = table.length - 1;
+        for (int i = hash(tag, a, b, c) & mask; ; i = (i + 1) & mask) {
+            int n = table[i];
+            if (n == 0) {
+                table[i] = add(tag, a, b, c);
+                if (2 * count > table.length) rehash();
+                return count;
+            }
+            int j = n - 1;
+            if (as[j] == a && bs[j] == b && cs[j] == c && tags[j] == tag) return n;
+        }
+    }
+
+    private static int hash(int tag, int a, int b, int c) {
+        int h = tag * 0x9E3779B9 + a;
+        h = h * 0x9E3779B9 + b;
+        h = h * 0x9E3779B9 + c;
+        return h ^ (h >>> 15);
+    }
+
+    private int add(int tag, int a, int b, int c) {
+        if (count == tags.length) {
+            int n = 2 * count;
+            tags = Arrays.copyOf(tags, n);
+            as = Arrays.copyOf(as, n);
+            bs = Arrays.copyOf(bs, n);
+            cs = Arrays.copyOf(cs, n);
+        }
+        tags[count] = tag;
+        as[count] = a;
+        bs[count] = b;
+        cs[count] = c;
+        return ++count;
+    }
+
+    private void rehash() {
+        table = new int[2 * table.length];
+        int mask = table.length - 1;
+        for (int n = 1; n <= count; n++) {
+            int i = hash(tags[n - 1], as[n - 1], bs[n - 1], cs[n - 1]) & mask;
+            while (table[i] != 0) i = (i + 1) & mask;
+            table[i] = n;
+        }
     }
 
     /** For {@code v = w + c} or {@code c + w} with c a known constant: {@code {w, c}}; else null. */
     int[] plusConstant(int v) {
-        Key k = keys.get(v - 1);
-        if (k.tag() != ALUX || k.a() != AluOp.ADD.ordinal()) return null;
-        if (constOf(k.c()) != null) return new int[] {k.b(), constOf(k.c())};
-        if (constOf(k.b()) != null) return new int[] {k.c(), constOf(k.b())};
+        int j = v - 1;
+        if (tags[j] != ALUX || as[j] != AluOp.ADD.ordinal()) return null;
+        if (constOf(cs[j]) != null) return new int[] {bs[j], constOf(cs[j])};
+        if (constOf(bs[j]) != null) return new int[] {cs[j], constOf(bs[j])};
         return null;
     }
 
@@ -49,15 +86,15 @@ final class Values {
     private long bound(int v, int depth) {
         final long top = 0xffffffffL;
         if (constOf(v) != null) return constOf(v) & top;
-        Key k = keys.get(v - 1);
+        int j = v - 1;
         if (depth == 0) return top;
-        return switch (k.tag()) {
-            case ABS, IND -> (1L << (8 * k.a())) - 1;
+        return switch (tags[j]) {
+            case ABS, IND -> (1L << (8 * as[j])) - 1;
             case MSH -> 60;
             case ALUX -> {
-                long l = bound(k.b(), depth - 1), r = bound(k.c(), depth - 1);
-                Integer rc = constOf(k.c());
-                yield switch (AluOp.values()[k.a()]) {
+                long l = bound(bs[j], depth - 1), r = bound(cs[j], depth - 1);
+                Integer rc = constOf(cs[j]);
+                yield switch (AluOp.values()[as[j]]) {
                     case ADD -> Math.min(top, l + r);
                     case AND -> Math.min(l, r);
                     case OR, XOR -> l == top || r == top ? top : Math.min(top, (Long.highestOneBit(Math.max(l, r)) << 1) - 1);
@@ -72,14 +109,12 @@ final class Values {
     }
 
     int constant(int k) {
-        int v = number(CONST, k, 0, 0);
-        constants.put(v, k);
-        return v;
+        return number(CONST, k, 0, 0);
     }
 
     /** The constant value of number {@code v}, or null. */
     Integer constOf(int v) {
-        return constants.get(v);
+        return v >= 1 && v <= count && tags[v - 1] == CONST ? Integer.valueOf(as[v - 1]) : null;
     }
 
     /** A number that equals nothing else: the value of {@code atom} where paths with different values meet at {@code block}. */

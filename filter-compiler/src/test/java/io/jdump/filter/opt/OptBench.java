@@ -48,15 +48,26 @@ public final class OptBench {
                 }
             }
             case "phases" -> {
+                // phases FAMILY N [RUNS]: per-phase times of each run; the passes of the last run are traced
                 String e = generate(args[1], Integer.parseInt(args[2]));
-                long t0 = System.nanoTime();
-                var cfg = io.jdump.filter.gen.CodeGen.generate(FilterCompiler.parse(e), o);
-                long t1 = System.nanoTime();
-                PassManager.standard(true).run(cfg);
-                long t2 = System.nanoTime();
-                Program p = io.jdump.filter.emit.Linearizer.emit(cfg);
-                long t3 = System.nanoTime();
-                System.out.printf("parse+gen %.0f ms, optimize %.0f ms, emit %.0f ms, %d insns%n", (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6, p.size());
+                int runs = args.length > 3 ? Integer.parseInt(args[3]) : 1;
+                // CPU time of this thread (robust on a busy machine; JIT and GC threads not included)
+                var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+                for (int run = 0; run < runs; run++) {
+                    long t0 = threads.getCurrentThreadCpuTime();
+                    var ast = FilterCompiler.parse(e);
+                    long t1 = threads.getCurrentThreadCpuTime();
+                    var cfg = io.jdump.filter.gen.CodeGen.generate(ast, o);
+                    long t2 = threads.getCurrentThreadCpuTime();
+                    PassManager.standard(Boolean.getBoolean("bench.trace") || run == runs - 1).run(cfg);
+                    long t3 = threads.getCurrentThreadCpuTime();
+                    Program p = io.jdump.filter.emit.Linearizer.emit(cfg);
+                    long t4 = threads.getCurrentThreadCpuTime();
+                    String listing = io.jdump.bpf.Listing.image(p);
+                    long t5 = threads.getCurrentThreadCpuTime();
+                    System.out.printf("run %d (cpu): parse %.0f ms, gen %.0f ms, optimize %.0f ms, emit %.0f ms, listing %.0f ms, %d insns, %d chars%n", run,
+                            (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6, (t4 - t3) / 1e6, (t5 - t4) / 1e6, p.size(), listing.length());
+                }
             }
             default -> {
                 for (int i = 1; i < args.length; i++) {
