@@ -37,8 +37,11 @@ public final class LiveCapture implements AutoCloseable {
     private static final int POLL_MILLIS = 100;
     /** Synthetic frames run through the per-packet path before binding: enough for the JIT's top tier. */
     private static final int WARM_UP_PACKETS = 60_000;
-    /** The longest wait for the JIT after the warm-up. */
+    /** The longest wait for the JIT after a warm-up pass. */
     private static final int SETTLE_MILLIS = 1500;
+    /** Warm-up passes run until one leaves the JIT idle, at most this many and for at most {@link #WARM_UP_MILLIS}. */
+    private static final int WARM_UP_PASSES = 6;
+    private static final int WARM_UP_MILLIS = 4000;
 
     private final AfPacketSocket socket;
     private final CaptureTarget target;
@@ -164,10 +167,13 @@ public final class LiveCapture implements AutoCloseable {
         Runnable pass = direct != null
                 ? () -> AfPacketSocket.warmUpFrames(WARM_UP_PACKETS, taker(direct, warm))
                 : () -> AfPacketSocket.warmUp(WARM_UP_PACKETS, p -> take(p, warm));
-        pass.run();
-        settleCompiler();   // the top tier compiles in the background: let it finish before packets come
-        pass.run();
-        settleCompiler();
+        long end = System.nanoTime() + WARM_UP_MILLIS * 1_000_000L;
+        for (int i = 0; i < WARM_UP_PASSES && System.nanoTime() < end; i++) {
+            long before = compilerNanos();
+            pass.run();
+            settleCompiler();   // the top tier compiles in the background: let it finish before packets come
+            if (i > 0 && compilerNanos() == before) break;   // a pass that made the JIT do nothing: all compiled
+        }
         captured = 0;
         sinkFailure = null;
     }

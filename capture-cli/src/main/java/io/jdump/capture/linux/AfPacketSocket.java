@@ -147,10 +147,16 @@ public final class AfPacketSocket implements AutoCloseable {
         RxRing.warmUp(Math.max(1, packets / perBlock), perBlock, sink);
     }
 
-    /** As {@link #warmUp(int, Consumer)}, through the ring's in-place view ({@link #receiveFrames}). */
+    /**
+     * As {@link #warmUp(int, Consumer)}, through the ring's in-place view ({@link #receiveFrames}).
+     * Half the frames come in blocks as long as a live one's of small frames (the loop's on-stack
+     * compile), half in blocks of 32: a live capture drains only a few dozen blocks a second, so
+     * without these the block loop's own top-tier compile would wait for real traffic.
+     */
     public static void warmUpFrames(int packets, Consumer<RingFrame> sink) {
-        int perBlock = 4096;   // blocks as long as a live one's of small frames: the loop's on-stack compile happens now too
-        RxRing.warmUpFrames(Math.max(1, packets / perBlock), perBlock, sink);
+        int half = Math.max(1, packets / 2);
+        RxRing.warmUpFrames(Math.max(1, half / 4096), 4096, sink);
+        RxRing.warmUpFrames(Math.max(1, half / 32), 32, sink);
     }
 
     /** Whether packets come from a mapped ring (else from {@code recvmsg}). */
