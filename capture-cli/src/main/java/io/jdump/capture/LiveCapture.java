@@ -34,7 +34,14 @@ import java.util.function.Function;
  * are complete.
  */
 public final class LiveCapture implements AutoCloseable {
+    /** The block retire timeout, and the longest wait between looks at the stop flag when the socket cannot be woken. */
     private static final int POLL_MILLIS = 100;
+    /**
+     * The longest wait for packets when {@link #stop} wakes the wait ({@link AfPacketSocket#wakeUp}):
+     * an idle capture then wakes once a second, not ten times (each wake-up of an idle JVM costs
+     * tens of microseconds of CPU: cold caches, interpreted outer loop).
+     */
+    private static final int IDLE_POLL_MILLIS = 1000;
     /** Synthetic frames run through the per-packet path before binding: enough for the JIT's top tier. */
     private static final int WARM_UP_PACKETS = 60_000;
     /** The longest wait for the JIT after a warm-up pass. */
@@ -273,6 +280,7 @@ public final class LiveCapture implements AutoCloseable {
     /** Asks {@link #run} to finish; callable from any thread. */
     public void stop() {
         stopRequested = true;
+        socket.wakeUp();
     }
 
     /**
@@ -283,8 +291,9 @@ public final class LiveCapture implements AutoCloseable {
         Consumer<RxPacket> take = p -> take(p, sink);
         DirectSink direct = direct(sink);
         Consumer<RingFrame> inPlace = direct == null ? null : taker(direct, sink);
+        int wait = socket.canWakeUp() ? IDLE_POLL_MILLIS : POLL_MILLIS;
         while (!stopRequested && !countReached() && !sink.done()) {
-            receive(POLL_MILLIS, take, inPlace, sink);
+            receive(wait, take, inPlace, sink);
         }
         long deadline = System.nanoTime() + (retireMillis + 50) * 1_000_000L;
         while (!countReached() && !sink.done() && System.nanoTime() < deadline) {
