@@ -39,6 +39,8 @@ public final class PinnedFileStream extends OutputStream {
     private static final int O_TRUNC = 0x200;
     private static final int O_CLOEXEC = 0x80000;
     private static final int EINTR = 4;
+    /** More than the JVM's CustomizeThreshold (127) and Tier4InvocationThreshold (5000) calls of {@link #WRITE}. */
+    private static final int PRIME_WRITES = 6000;
     private static final StructLayout STATE = Linker.Option.captureStateLayout();
     private static final VarHandle ERRNO = STATE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
     private static final MethodHandle OPEN;
@@ -58,13 +60,17 @@ public final class PinnedFileStream extends OutputStream {
     }
 
     /**
-     * Opens, writes and closes {@code /dev/null} once: the first call of each downcall (and of
-     * each {@code invokeExact} site) spins its binding classes, several milliseconds of work that
-     * would otherwise fall on the capture's first drain and its close, under traffic.
+     * Opens {@code /dev/null}, writes to it {@value #PRIME_WRITES} times and closes it, before
+     * any capture: the first call of each downcall (and of each {@code invokeExact} site) spins
+     * its binding classes, the 128th call of a method handle from the interpreter customizes it
+     * (spins another), and the JDK's code on the path (segments, slices, sessions) reaches the
+     * JIT's top tier after some thousands of calls. A capture drains its buffer only ~10 times a
+     * second, so without this each of these steps (milliseconds of class spinning and compiling
+     * each) would come seconds into a flood, under traffic.
      */
     private static void prime() {
         try (PinnedFileStream s = open("/dev/null")) {
-            if (s != null) s.write(0);
+            for (int i = 0; s != null && i < PRIME_WRITES; i++) s.write(i);
         } catch (IOException e) {
             // no /dev/null: the first real write spins the classes instead
         }
