@@ -95,13 +95,16 @@ public final class PinnedFileStream extends OutputStream {
      * @throws IOException as {@code open(2)} failed, with its {@code strerror} text as the reason
      */
     public static PinnedFileStream open(String name) throws IOException {
-        Path path = Path.of(name);
-        if (Files.exists(path)) {
-            BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class);
-            boolean devNull = path.toRealPath().equals(Path.of("/dev/null"));
-            if (!a.isRegularFile() && !devNull) return null;
-        } else if (Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
-            return null;   // a dangling link: let the ordinary stream say what is wrong
+        try {
+            Path path = Path.of(name);
+            if (Files.exists(path)) {
+                BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class);
+                if (!a.isRegularFile() && !path.toRealPath().equals(Path.of("/dev/null"))) return null;
+            } else if (Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+                return null;   // a link to nothing a path names (e.g. /dev/stdout to a pipe): the ordinary stream
+            }
+        } catch (IOException | java.nio.file.InvalidPathException e) {
+            return null;   // the ordinary stream opens it or says what is wrong
         }
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment st = arena.allocate(STATE);

@@ -47,6 +47,13 @@ class PinnedFileStreamTest {
     }
 
     @Test
+    void aLinkToNothingAPathNamesIsLeftToTheOrdinaryStream() throws IOException {
+        Path link = dir.resolve("stdout");
+        Files.createSymbolicLink(link, Path.of("pipe:[12345]"));   // as /dev/stdout -> /proc/self/fd/1 on a pipe
+        assertNull(PinnedFileStream.open(link.toString()));
+    }
+
+    @Test
     void aMissingDirectoryIsTheOpenError() {
         String name = dir.resolve("no/such/file").toString();
         FileSystemException e = assertThrows(NoSuchFileException.class, () -> PinnedFileStream.open(name));
