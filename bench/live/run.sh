@@ -37,6 +37,8 @@
 #   throw-away child cgroup with that CPU limit (v2 cpu.max, or v1 cpu.cfs_quota_us), the same
 #   for every tool: the sender then outruns the capture and each tool's real limit shows as loss.
 #   Give both tools the same ring then (tcpdump_ARGS="-B 8192", jdump's default).
+#   (libpcap 1.10.3 with -B 8192: 32 blocks of 256 KiB, block retire timeout 1000 ms; jdump by default:
+#   16 blocks of 512 KiB, 100 ms: the same 8 MiB, which TPACKET_V3 fills with the same frames.)
 # Needs: tcpdump, trafgen, iproute2, JDK 25 (./jdump builds itself on first use).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)

@@ -34,11 +34,21 @@ import java.util.function.Function;
  * are complete.
  */
 public final class LiveCapture implements AutoCloseable {
+    /** The block retire timeout, and the longest wait between looks at the stop flag when the socket cannot be woken. */
     private static final int POLL_MILLIS = 100;
+    /**
+     * The longest wait for packets when {@link #stop} wakes the wait ({@link AfPacketSocket#wakeUp}):
+     * an idle capture then wakes once a second, not ten times (each wake-up of an idle JVM costs
+     * tens of microseconds of CPU: cold caches, interpreted outer loop).
+     */
+    private static final int IDLE_POLL_MILLIS = 1000;
     /** Synthetic frames run through the per-packet path before binding: enough for the JIT's top tier. */
     private static final int WARM_UP_PACKETS = 60_000;
-    /** The longest wait for the JIT after the warm-up. */
+    /** The longest wait for the JIT after a warm-up pass. */
     private static final int SETTLE_MILLIS = 1500;
+    /** Warm-up passes run until one leaves the JIT idle, at most this many and for at most {@link #WARM_UP_MILLIS}. */
+    private static final int WARM_UP_PASSES = 6;
+    private static final int WARM_UP_MILLIS = 4000;
 
     private final AfPacketSocket socket;
     private final CaptureTarget target;
@@ -164,10 +174,13 @@ public final class LiveCapture implements AutoCloseable {
         Runnable pass = direct != null
                 ? () -> AfPacketSocket.warmUpFrames(WARM_UP_PACKETS, taker(direct, warm))
                 : () -> AfPacketSocket.warmUp(WARM_UP_PACKETS, p -> take(p, warm));
-        pass.run();
-        settleCompiler();   // the top tier compiles in the background: let it finish before packets come
-        pass.run();
-        settleCompiler();
+        long end = System.nanoTime() + WARM_UP_MILLIS * 1_000_000L;
+        for (int i = 0; i < WARM_UP_PASSES && System.nanoTime() < end; i++) {
+            long before = compilerNanos();
+            pass.run();
+            settleCompiler();   // the top tier compiles in the background: let it finish before packets come
+            if (i > 0 && compilerNanos() == before) break;   // a pass that made the JIT do nothing: all compiled
+        }
         captured = 0;
         sinkFailure = null;
     }
@@ -267,6 +280,7 @@ public final class LiveCapture implements AutoCloseable {
     /** Asks {@link #run} to finish; callable from any thread. */
     public void stop() {
         stopRequested = true;
+        socket.wakeUp();
     }
 
     /**
@@ -277,8 +291,9 @@ public final class LiveCapture implements AutoCloseable {
         Consumer<RxPacket> take = p -> take(p, sink);
         DirectSink direct = direct(sink);
         Consumer<RingFrame> inPlace = direct == null ? null : taker(direct, sink);
+        int wait = socket.canWakeUp() ? IDLE_POLL_MILLIS : POLL_MILLIS;
         while (!stopRequested && !countReached() && !sink.done()) {
-            receive(POLL_MILLIS, take, inPlace, sink);
+            receive(wait, take, inPlace, sink);
         }
         long deadline = System.nanoTime() + (retireMillis + 50) * 1_000_000L;
         while (!countReached() && !sink.done() && System.nanoTime() < deadline) {

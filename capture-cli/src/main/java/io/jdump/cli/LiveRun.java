@@ -5,6 +5,7 @@ import io.jdump.capture.DirectSink;
 import io.jdump.capture.FrameSink;
 import io.jdump.capture.LiveOptions;
 import io.jdump.capture.LiveSource;
+import io.jdump.capture.linux.PinnedFileStream;
 import io.jdump.filter.LinkType;
 import io.jdump.pcap.CaptureWriter;
 import io.jdump.pcap.Frame;
@@ -13,6 +14,7 @@ import io.jdump.pcap.PcapWriter;
 import io.jdump.pcap.Precision;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 
 /**
@@ -30,6 +32,8 @@ final class LiveRun implements FrameSink {
     private CaptureWriter writer;
     private int linkType;
     private boolean done;
+    private boolean pinned;   // the -w file is a PinnedFileStream
+    private OutputStream warmUpStream;   // the warm-up twin's, closed with the capture
 
     LiveRun(LiveOptions live, FilterSource filters, OutputOptions output, Precision precision, Session.Streams io) {
         this.live = live;
@@ -59,7 +63,11 @@ final class LiveRun implements FrameSink {
             io.text().flush();
             return status;
         } finally {
-            if (writer != null) writer.close();
+            try {
+                if (writer != null) writer.close();
+            } finally {
+                if (warmUpStream != null) warmUpStream.close();
+            }
         }
     }
 
@@ -68,11 +76,29 @@ final class LiveRun implements FrameSink {
         linkType = type.linkType();
         Program program = filters.program(linkType, live.snaplen());
         try {
-            writer = Session.openWriter(output, io, linkType, live.snaplen(), precision);
+            writer = Session.openWriter(output, io, linkType, live.snaplen(), precision, this::create);
         } catch (IOException e) {
             throw new CliException(output.writeFile + ": " + Io.reason(e), e);
         }
         return program;
+    }
+
+    /**
+     * A {@code -w} file of the capture: a regular file or {@code /dev/null} through
+     * {@link PinnedFileStream} (the writer's buffer goes to the kernel without a copy), anything
+     * else (a pipe, {@code -}) as for files read.
+     */
+    private OutputStream create(String name) {
+        if (!name.equals("-")) {
+            try {
+                OutputStream file = PinnedFileStream.open(name);
+                pinned = file != null;
+                if (file != null) return file;
+            } catch (IOException e) {
+                throw new CliException(name + ": " + Io.reason(e), e);
+            }
+        }
+        return Io.create(name, io.out());
     }
 
     @Override
@@ -112,7 +138,10 @@ final class LiveRun implements FrameSink {
     public FrameSink warmUpSink() {
         if (writer == null) return null;
         try {
-            java.io.OutputStream none = java.io.OutputStream.nullOutputStream();
+            // the same stream class as the real file's, so that code compiled in the warm-up stays valid at its first drain
+            OutputStream none = pinned ? PinnedFileStream.open("/dev/null") : null;
+            if (none == null) none = OutputStream.nullOutputStream();
+            warmUpStream = none;
             CaptureWriter w = output.pcapng ? new PcapNgWriter(none, precision) : new PcapWriter(none, linkType, live.snaplen(), precision);
             LiveRun twin = new LiveRun(this, w);
             return printer == null ? twin : frame -> w.write(frame, linkType, live.snaplen());

@@ -217,6 +217,23 @@ class LiveCaptureTest {
         }
     }
 
+    /** An idle capture waits up to a second per poll; stop() wakes that wait (eventfd) instead of being seen at its end. */
+    @Test
+    void stopWakesAnIdleCaptureAtOnce() throws Throwable {
+        try (VethPair v = VethPair.create()) {
+            try (CaptureRun run = CaptureRun.start(open(v, ethertype(TestFrames.MATCH), new ArrayList<>()))) {
+                v.sendFromPeer(TestFrames.frames(TestFrames.MATCH, marker, 0, 3));
+                assertTrue(run.awaitFrames(3, 5000));
+                Thread.sleep(300);   // in its long poll now
+                long t0 = System.nanoTime();
+                CaptureStats stats = run.finish();
+                long millis = (System.nanoTime() - t0) / 1_000_000;
+                assertEquals(new CaptureStats(3, 3, 0), stats);
+                assertTrue(millis < 700, "stop took " + millis + " ms (the drain after it takes ~150 ms)");
+            }
+        }
+    }
+
     @Test
     void snaplenCutsFramesButKeepsTheirLength() throws Throwable {
         try (VethPair v = VethPair.create()) {

@@ -28,15 +28,20 @@ public final class AfPacketSocket implements AutoCloseable {
 
     private final int fd;
     private final boolean cooked;
+    /** An eventfd that {@link #wakeUp} makes readable, polled beside the socket; -1 when the kernel gave none. */
+    private final int wakeFd;
+    private final Memory wakeValue = new Memory(8);   // the 8-byte count written to wakeFd (and the lock of wakeUp/close)
+    private final Memory drained = new Memory(8);     // where the count read back goes
     private RxRing ring;
     private MsgReceiver receiver;
-    private Memory pollFd;   // the struct pollfd, made on the first wait and kept
+    private Memory pollFd;   // the two struct pollfd (socket, wakeFd), made on the first wait and kept
     private KernelStats stats = KernelStats.ZERO;
     private boolean closed;
 
     private AfPacketSocket(int fd, boolean cooked) {
         this.fd = fd;
         this.cooked = cooked;
+        this.wakeFd = LibC.eventfd(0, LibC.EFD_NONBLOCK | LibC.EFD_CLOEXEC);
     }
 
     /**
@@ -147,10 +152,16 @@ public final class AfPacketSocket implements AutoCloseable {
         RxRing.warmUp(Math.max(1, packets / perBlock), perBlock, sink);
     }
 
-    /** As {@link #warmUp(int, Consumer)}, through the ring's in-place view ({@link #receiveFrames}). */
+    /**
+     * As {@link #warmUp(int, Consumer)}, through the ring's in-place view ({@link #receiveFrames}).
+     * Half the frames come in blocks as long as a live one's of small frames (the loop's on-stack
+     * compile), half in blocks of 32: a live capture drains only a few dozen blocks a second, so
+     * without these the block loop's own top-tier compile would wait for real traffic.
+     */
     public static void warmUpFrames(int packets, Consumer<RingFrame> sink) {
-        int perBlock = 4096;   // blocks as long as a live one's of small frames: the loop's on-stack compile happens now too
-        RxRing.warmUpFrames(Math.max(1, packets / perBlock), perBlock, sink);
+        int half = Math.max(1, packets / 2);
+        RxRing.warmUpFrames(Math.max(1, half / 4096), 4096, sink);
+        RxRing.warmUpFrames(Math.max(1, half / 32), 32, sink);
     }
 
     /** Whether packets come from a mapped ring (else from {@code recvmsg}). */
@@ -194,17 +205,42 @@ public final class AfPacketSocket implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits for the socket to be readable, at most {@code timeoutMillis}, or until {@link #wakeUp}
+     * (whose wake-up is consumed here: the next wait blocks again). Returns whether the socket is
+     * readable.
+     */
     private boolean waitReadable(int timeoutMillis) throws NativeException {
         if (pollFd == null) {
-            pollFd = new Memory(8);
+            pollFd = new Memory(16);
             pollFd.setInt(0, fd);
             pollFd.setShort(4, (short) (LibC.POLLIN | LibC.POLLERR));
+            pollFd.setInt(8, wakeFd);
+            pollFd.setShort(12, LibC.POLLIN);
         }
         pollFd.setShort(6, (short) 0);
-        int n = LibC.poll(pollFd, 1, timeoutMillis);
+        pollFd.setShort(14, (short) 0);
+        int n = LibC.poll(pollFd, wakeFd >= 0 ? 2 : 1, timeoutMillis);
         if (n < 0 && Native.getLastError() == LibC.EINTR) return false;
         LibC.check(n, "poll");
-        return n > 0;
+        if (n > 0 && wakeFd >= 0 && pollFd.getShort(14) != 0) LibC.read(wakeFd, drained, 8);
+        return n > 0 && pollFd.getShort(6) != 0;
+    }
+
+    /** Whether {@link #wakeUp} ends a wait early (else a waiting {@link #receive} sees it only at its timeout). */
+    public boolean canWakeUp() { return wakeFd >= 0; }
+
+    /**
+     * Makes a {@link #receive} or {@link #receiveFrames} that is waiting, or the next one to wait,
+     * return at once with 0 packets (as libpcap's breakloop wakes its poll); callable from any
+     * thread, e.g. a signal handler's. Nothing happens once the socket is closed.
+     */
+    public void wakeUp() {
+        synchronized (wakeValue) {
+            if (closed || wakeFd < 0) return;
+            wakeValue.setLong(0, 1);
+            LibC.write(wakeFd, wakeValue, 8);
+        }
     }
 
     /** Sends one frame on the bound interface (link-layer header included unless cooked). */
@@ -295,12 +331,15 @@ public final class AfPacketSocket implements AutoCloseable {
 
     @Override
     public void close() throws NativeException {
-        if (closed) return;
-        closed = true;
+        synchronized (wakeValue) {
+            if (closed) return;
+            closed = true;
+        }
         try {
             if (ring != null) ring.close();
             if (receiver != null) receiver.close();
             if (pollFd != null) pollFd.close();
+            if (wakeFd >= 0) LibC.close(wakeFd);
         } finally {
             LibC.check(LibC.close(fd), "close");
         }

@@ -45,6 +45,8 @@ final class LibC {
     static final int O_RDONLY = 0;
     static final int O_CLOEXEC = 0x80000;
     static final int CLONE_NEWNET = 0x40000000;
+    static final int EFD_NONBLOCK = 0x800;
+    static final int EFD_CLOEXEC = 0x80000;
 
     static final int EPERM = 1;
     static final int EINTR = 4;
@@ -66,6 +68,9 @@ final class LibC {
     static native long recvmsg(int fd, Pointer msghdr, int flags);
     static native long sendto(int fd, Pointer buf, long len, int flags, Pointer to, int toLen);
     static native int close(int fd);
+    static native int eventfd(int initval, int flags);
+    static native long read(int fd, Pointer buf, long count);
+    static native long write(int fd, Pointer buf, long count);
     static native int open(String path, int flags);
     static native int ioctl(int fd, long request, Pointer arg);
     static native int if_nametoindex(String name);
