@@ -5,9 +5,9 @@ import io.jdump.capture.DirectSink;
 import io.jdump.capture.FrameSink;
 import io.jdump.capture.LiveOptions;
 import io.jdump.capture.LiveSource;
-import io.jdump.capture.linux.PinnedFileStream;
 import io.jdump.filter.LinkType;
 import io.jdump.pcap.CaptureWriter;
+import io.jdump.pcap.FileStream;
 import io.jdump.pcap.Frame;
 import io.jdump.pcap.PcapNgWriter;
 import io.jdump.pcap.PcapWriter;
@@ -16,6 +16,7 @@ import io.jdump.pcap.Precision;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
 
 /**
  * A live capture run from the command line: {@link LiveSource} opens the interface and runs the
@@ -32,7 +33,6 @@ final class LiveRun implements FrameSink {
     private CaptureWriter writer;
     private int linkType;
     private boolean done;
-    private boolean pinned;   // the -w file is a PinnedFileStream
     private OutputStream warmUpStream;   // the warm-up twin's, closed with the capture
 
     LiveRun(LiveOptions live, FilterSource filters, OutputOptions output, Precision precision, Session.Streams io) {
@@ -76,29 +76,11 @@ final class LiveRun implements FrameSink {
         linkType = type.linkType();
         Program program = filters.program(linkType, live.snaplen());
         try {
-            writer = Session.openWriter(output, io, linkType, live.snaplen(), precision, this::create);
+            writer = Session.openWriter(output, io, linkType, live.snaplen(), precision);
         } catch (IOException e) {
             throw new CliException(output.writeFile + ": " + Io.reason(e), e);
         }
         return program;
-    }
-
-    /**
-     * A {@code -w} file of the capture: a regular file or {@code /dev/null} through
-     * {@link PinnedFileStream} (the writer's buffer goes to the kernel without a copy), anything
-     * else (a pipe, {@code -}) as for files read.
-     */
-    private OutputStream create(String name) {
-        if (!name.equals("-")) {
-            try {
-                OutputStream file = PinnedFileStream.open(name);
-                pinned = file != null;
-                if (file != null) return file;
-            } catch (IOException e) {
-                throw new CliException(name + ": " + Io.reason(e), e);
-            }
-        }
-        return Io.create(name, io.out());
     }
 
     @Override
@@ -138,9 +120,9 @@ final class LiveRun implements FrameSink {
     public FrameSink warmUpSink() {
         if (writer == null) return null;
         try {
-            // the same stream class as the real file's, so that code compiled in the warm-up stays valid at its first drain
-            OutputStream none = pinned ? PinnedFileStream.open("/dev/null") : null;
-            if (none == null) none = OutputStream.nullOutputStream();
+            // the same stream class as the real file's (a FileStream, whose channel writes the writer's
+            // direct buffer in place), so that code compiled in the warm-up stays valid at its first drain
+            OutputStream none = "-".equals(output.writeFile) ? OutputStream.nullOutputStream() : FileStream.create(Path.of("/dev/null"));
             warmUpStream = none;
             CaptureWriter w = output.pcapng ? new PcapNgWriter(none, precision) : new PcapWriter(none, linkType, live.snaplen(), precision);
             LiveRun twin = new LiveRun(this, w);

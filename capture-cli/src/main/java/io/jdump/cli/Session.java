@@ -176,15 +176,9 @@ final class Session {
 
     /** The -w writer for packets of {@code linkType}, or null without -w. */
     static CaptureWriter openWriter(OutputOptions output, Streams io, int linkType, int snaplen, Precision precision) throws IOException {
-        return openWriter(output, io, linkType, snaplen, precision, name -> Io.create(name, io.out()));
-    }
-
-    /** As {@link #openWriter(OutputOptions, Streams, int, int, Precision)}, each file (or {@code -}) opened by {@code files}. */
-    static CaptureWriter openWriter(OutputOptions output, Streams io, int linkType, int snaplen, Precision precision,
-                                    java.util.function.Function<String, OutputStream> files) throws IOException {
         if (output.writeFile == null) return null;
         RotatingWriter.Opener opener = name -> {
-            OutputStream out = files.apply(name);
+            OutputStream out = Io.create(name, io.out());
             return output.pcapng ? new PcapNgWriter(out, precision) : new PcapWriter(out, linkType, snaplen, precision);
         };
         long limit = output.rotateAfter();
