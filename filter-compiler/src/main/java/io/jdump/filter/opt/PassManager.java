@@ -16,7 +16,9 @@ import java.util.List;
  * end in one verdict go to it); {@code fold-verdicts} after those, which leaves subgraphs whose
  * every path returns the same; {@code remove-dead-stores} after both, which leave stores unread;
  * {@code use-jset} after value numbering (a masked value compared twice is numbered once, then
- * only the last use is rewritten); {@code merge-straight-blocks} after threading, which leaves blocks whose two edges agree;
+ * only the last use is rewritten); {@code narrow-masked-loads} after {@code use-jset} (a masked
+ * zero test is a {@code jset} by then, and threading has already used the full-width loads'
+ * value numbers); {@code merge-straight-blocks} after threading, which leaves blocks whose two edges agree;
  * {@code build-set-lookups} after threading, which turns interleaved protocol tests into runs of
  * comparisons of one value; {@code merge-identical-blocks} last, to share the identical subtrees
  * the others leave behind (the IPv4 and ARP halves of a host list); {@code merge-indexed-tails}
@@ -44,7 +46,8 @@ public final class PassManager {
 
     /** The default pipeline; {@code trace} prints each pass's time and result to stderr. */
     static PassManager standard(boolean trace) {
-        return new PassManager(List.of(new FoldConstants(), new FoldIndex(), new NumberValues(), new ThreadJumps(), new ThreadVerdicts(), new FoldVerdicts(), new RemoveDeadStores(), new UseJset(), new MergeStraightBlocks(),
+        return new PassManager(List.of(new FoldConstants(), new FoldIndex(), new NumberValues(), new ThreadJumps(), new ThreadVerdicts(), new FoldVerdicts(), new RemoveDeadStores(), new UseJset(),
+                new NarrowMaskedLoads(), new MergeStraightBlocks(),
                 new BuildSetLookups(), new MergeIdenticalBlocks(), new MergeIndexedTails()), trace);
     }
 
