@@ -8,6 +8,7 @@ import io.jdump.filter.ir.Block;
 import io.jdump.filter.ir.Branch;
 import io.jdump.filter.ir.Cfg;
 import io.jdump.filter.ir.Sense;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,8 @@ import java.util.Map;
  * faults on those captures too (a backward "must reach" analysis over the DAG; an indexed load
  * {@code [x + k]} of n bytes reaches at least k + n, as in {@code Lengths}). In {@code not net
  * 10.168.0.0/16} the source test either rejects or goes on to load the destination word, 4 bytes
- * further. Only absolute loads below {@link MergeIndexedTails#MAX_OFFSET} are narrowed (no Linux
+ * further. The candidates are narrowed all at once and then checked on the narrowed program,
+ * where loads reach least, so undoing the ones that fail keeps the others sound. Only absolute loads below {@link MergeIndexedTails#MAX_OFFSET} are narrowed (no Linux
  * ancillary loads).
  *
  * <p>Preconditions: CFG invariants. Postconditions: the same verdict for every packet; no block
@@ -42,9 +44,8 @@ final class NarrowMaskedLoads implements Pass {
     public boolean run(Cfg cfg) {
         Graph g = Graph.of(cfg);
         Liveness live = null;
-        Map<Block, Long> reach = null;
-        Lengths lengths = null;
-        boolean changed = false;
+        record Candidate(Block block, Insn load, Insn and, Branch branch, long end) {}
+        List<Candidate> all = new ArrayList<>();
         for (Block b : g.order()) {
             List<Insn> s = b.stmts();
             int n = s.size();
@@ -53,22 +54,32 @@ final class NarrowMaskedLoads implements Pass {
             if (k < 0 || k >= MergeIndexedTails.MAX_OFFSET || (c & ~m) != 0) continue;
             Insn narrow = narrowed(size, k, m);
             if (narrow == null) continue;
-            if (live == null) {
-                live = Liveness.of(g);
-                reach = reach(g);
-                lengths = Lengths.of(g);
-            }
-            Block t = b.successor(Sense.TRUE), f = b.successor(Sense.FALSE);
-            if (live.reads(t, Liveness.A) || live.reads(f, Liveness.A)) continue;
-            long end = (long) k + size.bytes();
-            int proven = lengths.entry().get(b);
-            for (Insn i : s.subList(0, n - 2)) proven = Lengths.after(i, proven);
-            if (proven < end && Math.min(reach.get(t), reach.get(f)) < end) continue;
+            if (live == null) live = Liveness.of(g);
+            if (live.reads(b.successor(Sense.TRUE), Liveness.A) || live.reads(b.successor(Sense.FALSE), Liveness.A)) continue;
+            all.add(new Candidate(b, s.get(n - 2), s.get(n - 1), b.branch(), (long) k + size.bytes()));
             int shift = Integer.numberOfTrailingZeros(m) & ~7;
             s.set(n - 2, narrow);
             s.removeLast();
             b.setBranch(new Branch.CondK(JmpOp.JEQ, c >>> shift));
-            changed = true;
+        }
+        if (all.isEmpty()) return false;
+        // Every candidate is narrowed now, so the lengths and reaches below are the least any
+        // subset of them leaves; a candidate that passes here passes whichever others are undone.
+        Map<Block, Long> reach = reach(g);
+        Lengths lengths = Lengths.of(g);
+        boolean changed = false;
+        for (Candidate c : all) {
+            Block b = c.block();
+            List<Insn> s = b.stmts();
+            int proven = lengths.entry().get(b);
+            for (Insn i : s.subList(0, s.size() - 1)) proven = Lengths.after(i, proven);
+            if (proven >= c.end() || Math.min(reach.get(b.successor(Sense.TRUE)), reach.get(b.successor(Sense.FALSE))) >= c.end()) {
+                changed = true;
+                continue;
+            }
+            s.set(s.size() - 1, c.load());
+            s.add(c.and());
+            b.setBranch(c.branch());
         }
         return changed;
     }

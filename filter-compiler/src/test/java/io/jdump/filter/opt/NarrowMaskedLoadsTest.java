@@ -25,7 +25,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class NarrowMaskedLoadsTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"not net 10.168.0.0/16", "net 10.168.0.0/16", "src net 10.0.0.0/8 or dst net 10.168.0.0/16", "not src net 10.0.0.0/8",
-            "net 10.168.0.0/16 and tcp", "not (net 10.168.0.0/16 or port 80)", "arp and not net 10.168.0.0/16", "ip[2:2] & 0xff00 = 0x100 or ip[1] = 2"})
+            "net 10.168.0.0/16 and tcp", "not (net 10.168.0.0/16 or port 80)", "arp and not net 10.168.0.0/16", "ip[2:2] & 0xff00 = 0x100 or ip[1] = 2",
+            "net 10.0.0.0/8 && src or dst net 10.0 or ip src host 10.255.255.255 || ip proto 58", "ip net 1.0.0.0/8 and dst host 10.255.255.255 || !(ip net 127.0.0.0/8)"})
     void narrowedProgramsKeepEveryVerdict(String expr) {
         CompileOptions o = CompileOptions.of(LinkType.EN10MB).withResolver(Resolver.of(Map.of(), Map.of(), Map.of(), Map.of()));
         Program unopt = FilterCompiler.compile(expr, o.withOptimize(false));
@@ -53,7 +54,7 @@ class NarrowMaskedLoadsTest {
 
     private static List<byte[]> frames() {
         List<byte[]> out = new ArrayList<>();
-        int[] addrs = {0x0aa80102, 0x0aa8ffff, 0x0a010203, 0x0ba80102, 0xc0a80001};
+        int[] addrs = {0x0aa80102, 0x0aa8ffff, 0x0a010203, 0x0ba80102, 0xc0a80001, 0x0a00ffff, 0x0affffff, 0x01020304, 0x7f000001};
         for (int src : addrs) {
             for (int dst : addrs) {
                 out.add(ipv4(src, dst, 6, 80));
