@@ -12,7 +12,8 @@ import java.util.List;
  *
  * <p>Order, with reasons: {@code fold-constants} first, so that constant operands are visible to
  * the rest; {@code fold-index} next, on the constant indexes folding exposes; {@code number-values} before {@code thread-jumps}, so that repeated loads are gone and
- * blocks become transparent; {@code thread-verdicts} after threading (edges whose packets all
+ * blocks become transparent; {@code remove-recomputed-runs} right after it, for the same reason
+ * (the runs of statements that restore A, which it removes as a whole); {@code thread-verdicts} after threading (edges whose packets all
  * end in one verdict go to it); {@code fold-verdicts} after those, which leaves subgraphs whose
  * every path returns the same; {@code remove-dead-stores} after both, which leave stores unread;
  * {@code use-jset} after value numbering (a masked value compared twice is numbered once, then
@@ -46,7 +47,7 @@ public final class PassManager {
 
     /** The default pipeline; {@code trace} prints each pass's time and result to stderr. */
     static PassManager standard(boolean trace) {
-        return new PassManager(List.of(new FoldConstants(), new FoldIndex(), new NumberValues(), new ThreadJumps(), new ThreadVerdicts(), new FoldVerdicts(), new RemoveDeadStores(), new UseJset(),
+        return new PassManager(List.of(new FoldConstants(), new FoldIndex(), new NumberValues(), new RemoveRecomputedRuns(), new ThreadJumps(), new ThreadVerdicts(), new FoldVerdicts(), new RemoveDeadStores(), new UseJset(),
                 new NarrowMaskedLoads(), new MergeStraightBlocks(),
                 new BuildSetLookups(), new MergeIdenticalBlocks(), new MergeIndexedTails()), trace);
     }

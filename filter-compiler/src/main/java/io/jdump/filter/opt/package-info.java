@@ -8,6 +8,7 @@
  * the same CFG rewritten in place. Passes, one class each: {@code FoldConstants} (constant
  * propagation and folding), {@code FoldIndex} (a constant index joins an indexed load's offset),
  * {@code NumberValues} (value numbering: a value already in its register is not recomputed),
+ * {@code RemoveRecomputedRuns} (nor by a run of statements),
  * {@code ThreadJumps} (branch folding from dominating comparisons and from facts that hold on every
  * incoming path, {@code PathFacts}; jump threading), {@code ThreadVerdicts} (an edge whose packets
  * all end in one verdict goes to it), {@code FoldVerdicts} (a block with one possible verdict

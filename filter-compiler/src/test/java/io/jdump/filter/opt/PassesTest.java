@@ -288,6 +288,26 @@ class PassesTest {
                         b7: ret #1
                         b8: ret #0
                         """),
+                row("remove-recomputed-runs: ldb [0]; and #0xf0 again where A still holds [0] & 0xf0 (RAW ip, then ip6)", RemoveRecomputedRuns::new, """
+                        b0: ldb [0]; and #0xf0; jeq #0x40 -> b2, b1
+                        b1: ldb [0]; and #0xf0; jeq #0x60 -> b2, b3
+                        b2: ret #262144
+                        b3: ret #0
+                        """, """
+                        b0: ldb [0]; and #0xf0; jeq #0x40 -> b2, b1
+                        b1: jeq #0x60 -> b2, b3
+                        b2: ret #262144
+                        b3: ret #0
+                        """),
+                row("remove-recomputed-runs: not where paths with different A meet, nor a load not yet proven, nor a run that writes X", RemoveRecomputedRuns::new, """
+                        b0: ldb [0]; and #0xf0; jeq #0x40 -> b1, b2
+                        b1: ldb [1]; jeq #0x1 -> b2, b4
+                        b2: ldb [0]; and #0xf0; jeq #0x60 -> b3, b4
+                        b3: ldb [0]; ldh [4]; and #0xf0; jeq #0x60 -> b5, b4
+                        b5: ldb [0]; tax; and #0xf0; jeq #0x60 -> b6, b4
+                        b6: ret #262144
+                        b4: ret #0
+                        """, null),
                 row("narrow-masked-loads: a /16 source test loads the halfword; the destination's false edge accepts, so it keeps the word", NarrowMaskedLoads::new, """
                         b0: ldh [12]; jeq #0x800 -> b1, b4
                         b1: ld [26]; and #0xffff0000; jeq #0xaa80000 -> b4, b2
