@@ -15,7 +15,8 @@ import java.util.List;
  * blocks become transparent; {@code remove-recomputed-runs} right after it, for the same reason
  * (the runs of statements that restore A, which it removes as a whole); {@code thread-verdicts} after threading (edges whose packets all
  * end in one verdict go to it); {@code fold-verdicts} after those, which leaves subgraphs whose
- * every path returns the same; {@code remove-dead-stores} after both, which leave stores unread;
+ * every path returns the same; {@code reload-from-packet} before {@code remove-dead-stores}, whose
+ * scratch stores it leaves unread; {@code remove-dead-stores} after those, which leave stores unread;
  * {@code use-jset} after value numbering (a masked value compared twice is numbered once, then
  * only the last use is rewritten); {@code narrow-masked-loads} after {@code use-jset} (a masked
  * zero test is a {@code jset} by then, and threading has already used the full-width loads'
@@ -47,7 +48,7 @@ public final class PassManager {
 
     /** The default pipeline; {@code trace} prints each pass's time and result to stderr. */
     static PassManager standard(boolean trace) {
-        return new PassManager(List.of(new FoldConstants(), new FoldIndex(), new NumberValues(), new RemoveRecomputedRuns(), new ThreadJumps(), new ThreadVerdicts(), new FoldVerdicts(), new RemoveDeadStores(), new UseJset(),
+        return new PassManager(List.of(new FoldConstants(), new FoldIndex(), new NumberValues(), new RemoveRecomputedRuns(), new ThreadJumps(), new ThreadVerdicts(), new FoldVerdicts(), new ReloadFromPacket(), new RemoveDeadStores(), new UseJset(),
                 new NarrowMaskedLoads(), new MergeStraightBlocks(),
                 new BuildSetLookups(), new MergeIdenticalBlocks(), new MergeIndexedTails()), trace);
     }

@@ -12,7 +12,8 @@
  * {@code ThreadJumps} (branch folding from dominating comparisons and from facts that hold on every
  * incoming path, {@code PathFacts}; jump threading), {@code ThreadVerdicts} (an edge whose packets
  * all end in one verdict goes to it), {@code FoldVerdicts} (a block with one possible verdict
- * becomes that {@code ret}), {@code RemoveDeadStores}, {@code UseJset}, {@code NarrowMaskedLoads}
+ * becomes that {@code ret}), {@code ReloadFromPacket} (a scratch slot holding a loaded
+ * packet word is read by loading the word again), {@code RemoveDeadStores}, {@code UseJset}, {@code NarrowMaskedLoads}
  * (a masked test of whole bytes loads only those bytes), {@code
  * MergeStraightBlocks} (equal-edge jumps become {@code Goto}s or are absorbed), {@code
  * BuildSetLookups} (disjunctions of equality tests become binary searches), {@code

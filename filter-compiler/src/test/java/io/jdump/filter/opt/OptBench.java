@@ -149,6 +149,9 @@ public final class OptBench {
                     ours = FilterCompiler.compile(c.expr(), c.options()).toString().split("\n");
                 } catch (io.jdump.filter.FilterException e) {
                     continue;
+                } catch (IllegalStateException e) {
+                    System.out.printf("== FAILED %s %s: %s%n", c.dlt(), c.expr().replace('\n', ' '), e.getMessage());
+                    continue;
                 }
                 System.out.printf("== %d %d %s %s%n", ours.length, lib.length, c.dlt(), c.expr().replace('\n', ' '));
                 for (int i = 0; i < Math.max(lib.length, ours.length); i++) {

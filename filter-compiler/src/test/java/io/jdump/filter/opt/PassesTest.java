@@ -308,6 +308,29 @@ class PassesTest {
                         b6: ret #262144
                         b4: ret #0
                         """, null),
+                row("reload-from-packet: the slot saving ld [26] is read by loading [26] again", ReloadFromPacket::new, """
+                        b0: ldh [12]; jeq #0x800 -> b1, b4
+                        b1: ld [26]; st M[15]; jeq #0x1 -> b3, b2
+                        b2: ld [30]; jeq #0x1 -> b3, b5
+                        b5: ld M[15]; jeq #0x2 -> b3, b4
+                        b3: ret #262144
+                        b4: ret #0
+                        """, """
+                        b0: ldh [12]; jeq #0x800 -> b1, b4
+                        b1: ld [26]; st M[15]; jeq #0x1 -> b3, b2
+                        b2: ld [30]; jeq #0x1 -> b3, b5
+                        b5: ld [26]; jeq #0x2 -> b3, b4
+                        b3: ret #262144
+                        b4: ret #0
+                        """),
+                row("reload-from-packet: not where the slot holds different loads on the ways in (IPv4 and ARP sharing a tail)", ReloadFromPacket::new, """
+                        b0: ldh [12]; jeq #0x800 -> b1, b6
+                        b1: ld [26]; st M[15]; jeq #0x1 -> b3, b2
+                        b6: ld [28]; st M[15]; jeq #0x1 -> b3, b2
+                        b2: ld M[15]; jeq #0x2 -> b3, b4
+                        b3: ret #262144
+                        b4: ret #0
+                        """, null),
                 row("narrow-masked-loads: a /16 source test loads the halfword; the destination's false edge accepts, so it keeps the word", NarrowMaskedLoads::new, """
                         b0: ldh [12]; jeq #0x800 -> b1, b4
                         b1: ld [26]; and #0xffff0000; jeq #0xaa80000 -> b4, b2
