@@ -55,7 +55,7 @@ final class BuildSetLookups implements Pass {
     static final int MIN_SET = 6;
     /**
      * The same for two interleaved keys, where regrouping alone already saves reloads. A rebuilt
-     * two-key chain is not interleaved any more (the first key's tests all come first), so a
+     * two-key chain is not interleaved any more (three runs of tests at most), so a
      * second run leaves it alone.
      */
     static final int MIN_INTERLEAVED = 3;
@@ -233,11 +233,18 @@ final class BuildSetLookups implements Pass {
         head.setSuccessor(Sense.FALSE, root.successor(Sense.FALSE));
     }
 
-    /** Whether a test of the first key follows a test of the second. */
+    /**
+     * Whether the keys alternate more than once: a test of the second key follows a test of the
+     * first that follows one of the second. A chain of three runs (first key, second key, first
+     * key again) is what a rebuild makes, so it is left alone: rebuilt, it would come out the
+     * same (and once {@code reload-from-packet} has turned its slot back into the load it saved,
+     * the rebuild and the reload would undo each other round after round).
+     */
     private static boolean interleaved(List<Block> chain, Map<List<Insn>, Map<Integer, Integer>> groups) {
         List<Integer> keyAt = keyIndexes(chain, new ArrayList<>(groups.keySet()));
-        int p = keyAt.indexOf(1);
-        return keyAt.subList(p, keyAt.size()).contains(0);
+        int runs = 1;
+        for (int i = 1; i < keyAt.size(); i++) if (!keyAt.get(i).equals(keyAt.get(i - 1))) runs++;
+        return runs >= 4;
     }
 
     private static TreeSet<Integer> sortedCopy(java.util.Collection<Integer> c) {

@@ -22,8 +22,11 @@ import java.util.Set;
  * (the IPv6 and IPv4 port tests of {@code tcp port 80}: {@code ldh [54]} against {@code ldh [x +
  * 14]}, d = 40), compute the same thing when X = d. P is then replaced by {@code ldx #d} and a
  * jump to Q: either P itself becomes {@code ldx #d; ja Q}, or, when every predecessor of P can take
- * it, each predecessor ends with {@code ldx #d} and jumps straight to Q (no {@code ja}). libpcap does
- * not do this.
+ * it, each predecessor ends with {@code ldx #d} and jumps straight to Q (no {@code ja}), or one
+ * {@code ldx #d} goes at the end of a dominator H of all of P's predecessors, which then jump
+ * straight to Q: the three {@code jeq} of {@code ip6[6]} against TCP, UDP and SCTP in {@code src
+ * port 7} need one {@code ldx #40} after the {@code ldb [20]} instead of one each (20 → 19
+ * instructions). libpcap does not do this.
  *
  * <p>The match (P, Q) is a bisimulation, checked pairwise from the roots: paired blocks have the
  * same branch (never one reading X) and pairwise equal statements, except the indexed loads of Q
@@ -34,7 +37,10 @@ import java.util.Set;
  * entered P gets the same verdict through Q. The absolute offsets are kept below
  * {@link #MAX_OFFSET} so that no Linux ancillary or {@code SKF_*_OFF} load is paired, and d and
  * the indexed offsets are non-negative, so {@code x + k} equals {@code k + d} exactly. Q must not
- * reach P (the CFG stays a DAG).
+ * reach P (the CFG stays a DAG). For the dominator form, the <em>region</em> is the blocks on
+ * paths from H to P's predecessors: none of them (H's statements aside, which run before the
+ * {@code ldx}) reads or writes X or compares with X, so every edge into P still arrives with X = d,
+ * and every other edge out of the region leads where X is dead, so no other path sees the new X.
  *
  * <p>A merge is made only when the emitted size, counting a {@code ja} for P's form, goes down.
  *
@@ -214,17 +220,22 @@ final class MergeIndexedTails implements Pass {
     private static boolean rewrite(Cfg cfg, Graph g, Liveness live, Root p, Root q, int d, int before) {
         Block pb = p.block();
         Set<Block> preds = new LinkedHashSet<>(g.predsOf(pb));
-        boolean canHoist = p.start() == 0 && pb != cfg.entry() && preds.stream().allMatch(b -> hoistable(b, pb, live));
+        boolean canRedirect = p.start() == 0 && pb != cfg.entry();
+        List<Set<Block>> forms = new ArrayList<>();    // where the ldx #d goes: P's predecessors, a dominator of them, or (empty) P itself
+        if (canRedirect && preds.stream().allMatch(b -> hoistable(b, pb, live))) forms.add(preds);
+        Block h = canRedirect ? dominator(g, pb, live) : null;
+        if (h != null) forms.add(Set.of(h));
+        forms.add(Set.of());
         int best = before;
-        Boolean bestForm = null;
-        for (boolean hoist : canHoist ? new boolean[] {true, false} : new boolean[] {false}) {
+        Set<Block> bestForm = null;
+        for (Set<Block> form : forms) {
             Undo undo = new Undo();
-            apply(p, q, d, hoist, preds, g.nextId(), undo);
+            apply(p, q, d, form, preds, g.nextId(), undo);
             int size = emittedSize(cfg.order());
             undo.restore();
             if (size < best) {
                 best = size;
-                bestForm = hoist;
+                bestForm = form;
             }
         }
         if (bestForm == null) return false;
@@ -232,21 +243,88 @@ final class MergeIndexedTails implements Pass {
         return true;
     }
 
+    /** Dominators of P's predecessors tried as the place of one {@code ldx #d}, nearest first. */
+    private static final int DOMINATOR_CLIMB = 4;
+    /** Blocks a dominator's region may hold. */
+    private static final int REGION_BUDGET = 64;
+
     /**
-     * Sends P's way in to Q with X = d: with {@code hoist}, each predecessor of P ends with {@code
-     * ldx #d} and jumps to Q; else P's root becomes {@code ldx #d} and a {@code Goto} Q. A Q root
-     * inside its block splits the block: the head ends in a {@code Goto} to a new block {@code id}
-     * with the rest.
+     * A block H that dominates all of P's (two or more) predecessors and may end with {@code ldx
+     * #d} for all of them (the class comment's region rule), or null.
      */
-    private static void apply(Root p, Root q, int d, boolean hoist, Set<Block> preds, int id, Undo undo) {
+    private static Block dominator(Graph g, Block pb, Liveness live) {
+        List<Block> preds = g.predsOf(pb);
+        if (new HashSet<>(preds).size() < 2) return null;
+        Dominators dom = Dominators.of(g);
+        Block h = preds.getFirst();
+        for (int climb = 0; climb <= DOMINATOR_CLIMB && h != null; climb++) {
+            if (dominatesAll(dom, h, preds) && regionKeepsX(g, h, pb, live)) return h;
+            if (h == g.order().getFirst()) return null;
+            h = dom.idom().get(h);
+        }
+        return null;
+    }
+
+    private static boolean dominatesAll(Dominators dom, Block h, List<Block> blocks) {
+        for (Block b : blocks) {
+            Block c = b;
+            int steps = 0;
+            while (c != h) {
+                Block up = dom.idom().get(c);
+                if (up == null || up == c || ++steps > 64) return false;
+                c = up;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the region from {@code h} to P's predecessors neither touches X nor leaks a changed X (class comment). */
+    private static boolean regionKeepsX(Graph g, Block h, Block pb, Liveness live) {
+        // The region: blocks from h on that reach a predecessor of P without passing through P.
+        Set<Block> region = new HashSet<>();
+        ArrayDeque<Block> work = new ArrayDeque<>(g.predsOf(pb));
+        int hi = g.index().get(h);
+        while (!work.isEmpty()) {
+            Block b = work.pop();
+            if (g.index().get(b) < hi || !region.add(b)) continue;
+            if (region.size() > REGION_BUDGET) return false;
+            if (b != h) work.addAll(g.predsOf(b));
+        }
+        if (!region.contains(h)) return false;
+        for (Block b : region) {
+            if (b.branch() instanceof Branch.CondX) return false;
+            if (b != h) {
+                for (Insn s : b.stmts()) if (((Liveness.uses(s) | Liveness.defs(s)) & Liveness.X) != 0) return false;
+                // Every way into a region block other than h comes from the region (h dominates it).
+                for (Block p : g.predsOf(b)) if (!region.contains(p)) return false;
+            }
+            for (Sense s : Sense.values()) {
+                if (s == Sense.FALSE && !b.branch().isConditional() || !b.branch().hasSuccessors()) continue;
+                Block t = b.successor(s);
+                if (t != pb && !region.contains(t) && live.reads(t, Liveness.X)) return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Sends P's way in to Q with X = d: with {@code at} non-empty, each block of {@code at} (P's
+     * predecessors, or one dominator of them) ends with {@code ldx #d} and every predecessor of P
+     * jumps to Q; else P's root becomes {@code ldx #d} and a {@code Goto} Q. A Q root inside its
+     * block splits the block: the head ends in a {@code Goto} to a new block {@code id} with the rest.
+     */
+    private static void apply(Root p, Root q, int d, Set<Block> at, Set<Block> preds, int id, Undo undo) {
         Block pb = p.block();
         undo.save(q.block());
         Block target = q.start() == 0 ? q.block() : split(q, id);
         Insn ldx = new Insn.LoadImm(Reg.X, d);
-        if (hoist) {
-            for (Block b : preds) {
+        if (!at.isEmpty()) {
+            for (Block b : at) {
                 undo.save(b);
                 b.stmts().add(ldx);
+            }
+            for (Block b : preds) {
+                undo.save(b);
                 for (Sense s : Sense.values()) {
                     if ((s == Sense.TRUE || b.branch().isConditional()) && b.successor(s) == pb) b.setSuccessor(s, target);
                 }

@@ -13,11 +13,15 @@ import java.util.List;
  *
  * <p>Order, with reasons: {@code fold-constants} first, so that constant operands are visible to
  * the rest; {@code fold-index} next, on the constant indexes folding exposes; {@code number-values} before {@code thread-jumps}, so that repeated loads are gone and
- * blocks become transparent; {@code thread-verdicts} after threading (edges whose packets all
+ * blocks become transparent; {@code remove-recomputed-runs} right after it, for the same reason
+ * (the runs of statements that restore A, which it removes as a whole); {@code thread-verdicts} after threading (edges whose packets all
  * end in one verdict go to it); {@code fold-verdicts} after those, which leaves subgraphs whose
- * every path returns the same; {@code remove-dead-stores} after both, which leave stores unread;
+ * every path returns the same; {@code reload-from-packet} before {@code remove-dead-stores}, whose
+ * scratch stores it leaves unread; {@code remove-dead-stores} after those, which leave stores unread;
  * {@code use-jset} after value numbering (a masked value compared twice is numbered once, then
- * only the last use is rewritten); {@code merge-straight-blocks} after threading, which leaves blocks whose two edges agree;
+ * only the last use is rewritten); {@code narrow-masked-loads} after {@code use-jset} (a masked
+ * zero test is a {@code jset} by then, and threading has already used the full-width loads'
+ * value numbers); {@code merge-straight-blocks} after threading, which leaves blocks whose two edges agree;
  * {@code build-set-lookups} after threading, which turns interleaved protocol tests into runs of
  * comparisons of one value; {@code merge-identical-blocks} last, to share the identical subtrees
  * the others leave behind (the IPv4 and ARP halves of a host list); {@code merge-indexed-tails}
@@ -45,7 +49,8 @@ public final class PassManager {
 
     /** The default pipeline; {@code trace} prints each pass's time and result to stderr. */
     static PassManager standard(boolean trace) {
-        return new PassManager(List.of(new FoldConstants(), new FoldIndex(), new NumberValues(), new ThreadJumps(), new ThreadVerdicts(), new FoldVerdicts(), new RemoveDeadStores(), new UseJset(), new MergeStraightBlocks(),
+        return new PassManager(List.of(new FoldConstants(), new FoldIndex(), new NumberValues(), new RemoveRecomputedRuns(), new ThreadJumps(), new ThreadVerdicts(), new FoldVerdicts(), new ReloadFromPacket(), new RemoveDeadStores(), new UseJset(),
+                new NarrowMaskedLoads(), new MergeStraightBlocks(),
                 new BuildSetLookups(), new MergeIdenticalBlocks(), new MergeIndexedTails()), trace);
     }
 

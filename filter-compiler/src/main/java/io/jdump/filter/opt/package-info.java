@@ -8,10 +8,13 @@
  * the same CFG rewritten in place. Passes, one class each: {@code FoldConstants} (constant
  * propagation and folding), {@code FoldIndex} (a constant index joins an indexed load's offset),
  * {@code NumberValues} (value numbering: a value already in its register is not recomputed),
+ * {@code RemoveRecomputedRuns} (nor by a run of statements),
  * {@code ThreadJumps} (branch folding from dominating comparisons and from facts that hold on every
  * incoming path, {@code PathFacts}; jump threading), {@code ThreadVerdicts} (an edge whose packets
  * all end in one verdict goes to it), {@code FoldVerdicts} (a block with one possible verdict
- * becomes that {@code ret}), {@code RemoveDeadStores}, {@code UseJset}, {@code
+ * becomes that {@code ret}), {@code ReloadFromPacket} (a scratch slot holding a loaded
+ * packet word is read by loading the word again), {@code RemoveDeadStores}, {@code UseJset}, {@code NarrowMaskedLoads}
+ * (a masked test of whole bytes loads only those bytes), {@code
  * MergeStraightBlocks} (equal-edge jumps become {@code Goto}s or are absorbed), {@code
  * BuildSetLookups} (disjunctions of equality tests become binary searches), {@code
  * MergeIdenticalBlocks} and {@code MergeIndexedTails} (a tail of absolute loads becomes {@code ldx

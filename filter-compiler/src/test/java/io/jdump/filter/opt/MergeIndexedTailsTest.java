@@ -123,6 +123,37 @@ class MergeIndexedTailsTest {
                         b8: ret #262144
                         b9: ret #0
                         """, null),
+                row("one ldx #d at the dominator of P's three predecessors (the ip6[6] tests of src port 7)", """
+                        b0: ldh [12]; jeq #0x86dd -> b1, b3
+                        b1: ldb [20]; jeq #0x6 -> b2, b10
+                        b10: jeq #0x11 -> b2, b11
+                        b11: jeq #0x84 -> b2, b9
+                        b2: ldh [54]; jeq #0x7 -> b8, b9
+                        b3: ldxb 4*([14]&0xf); ja -> b4
+                        b4: ldh [x + 14]; jeq #0x7 -> b8, b9
+                        b8: ret #262144
+                        b9: ret #0
+                        """, """
+                        b0: ldh [12]; jeq #0x86dd -> b1, b4
+                        b1: ldb [20]; ldx #0x28; jeq #0x6 -> b5, b2
+                        b2: jeq #0x11 -> b5, b3
+                        b3: jeq #0x84 -> b5, b7
+                        b4: ldxb 4*([14]&0xf); ja -> b5
+                        b5: ldh [x + 14]; jeq #0x7 -> b6, b7
+                        b6: ret #262144
+                        b7: ret #0
+                        """),
+                row("not at a dominator whose region leaves for a block that reads X (and in place is no smaller)", """
+                        b0: ldxb 4*([14]&0xf); ldh [12]; jeq #0x86dd -> b1, b3
+                        b1: ldb [20]; jeq #0x6 -> b2, b10
+                        b10: jeq #0x11 -> b2, b11
+                        b11: jeq #0x84 -> b2, b3
+                        b2: ldh [54]; jeq #0x7 -> b8, b9
+                        b3: ldh [x + 16]; jeq #0x7 -> b8, b12
+                        b12: ldh [x + 14]; jeq #0x7 -> b8, b9
+                        b8: ret #262144
+                        b9: ret #0
+                        """, null),
                 row("not for the block's own statements before an X write", """
                         b0: ldh [12]; jeq #0x86dd -> b1, b3
                         b1: ldh [54]; ldh [56]; jeq #0x50 -> b8, b9
@@ -148,7 +179,8 @@ class MergeIndexedTailsTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"tcp port 80", "udp portrange 100-200", "port 80", "sctp dst port 9", "!tcp[13] & 2 != 0 or ip6[67] & 2 != 0",
             "tcp src port 80 and tcp dst port 22", "tcp dst portrange 1-1000", "udp src port 53 or udp dst port 67",
-            "!(tcp port 80 or udp port 53) and not port 22", "!tcp[2:2] > 100 or ip6[9] = 7"})
+            "!(tcp port 80 or udp port 53) and not port 22", "!tcp[2:2] > 100 or ip6[9] = 7", "src port 22", "dst portrange 1-1023",
+            "port 9 and not src port 80"})
     void mergedProgramsKeepEveryVerdict(String spec) {
         String expr = spec.replace("!", "");
         CompileOptions o = CompileOptions.of(LinkType.EN10MB).withResolver(Resolver.of(Map.of(), Map.of(), Map.of(), Map.of()));

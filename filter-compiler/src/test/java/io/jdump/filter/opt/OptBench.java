@@ -34,6 +34,7 @@ public final class OptBench {
             case "suite" -> suite(args.length > 1 ? Integer.parseInt(args[1]) : 20, false);
             case "suite-all" -> suite(args.length > 1 ? Integer.parseInt(args[1]) : 20, true);
             case "case" -> sideBySide(args[1], args[2]);
+            case "dump" -> dump();
             case "faults" -> faults(args[1]);
             case "gen" -> System.out.println(generate(args[1], Integer.parseInt(args[2])));
             case "file" -> report(args[1], read(args[2]).strip(), o, Integer.parseInt(args[3]));
@@ -141,6 +142,33 @@ public final class OptBench {
                     System.out.printf("%-50s| %s%n", l, i < ours.length ? ours[i].replaceAll("\\s+", " ") : "");
                 }
                 return;
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Every optimized suite case (each link type), libpcap's listing beside ours under a header {@code == ours lib dlt expr}: for finding where we lose or tie. */
+    static void dump() {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        try {
+            for (Suite.Case c : Suite.acceptCases(true)) {
+                if (!c.optimize() || !seen.add(c.dlt() + " " + c.options().snaplen() + " " + c.expr()) || Suite.listing(c.expectedListing()) == null) continue;
+                String[] lib = c.expectedListing().split("\n");
+                String[] ours;
+                try {
+                    ours = FilterCompiler.compile(c.expr(), c.options()).toString().split("\n");
+                } catch (io.jdump.filter.FilterException e) {
+                    continue;
+                } catch (IllegalStateException e) {
+                    System.out.printf("== FAILED %s %s: %s%n", c.dlt(), c.expr().replace('\n', ' '), e.getMessage());
+                    continue;
+                }
+                System.out.printf("== %d %d %s %s%n", ours.length, lib.length, c.dlt(), c.expr().replace('\n', ' '));
+                for (int i = 0; i < Math.max(lib.length, ours.length); i++) {
+                    String l = i < lib.length ? lib[i].replaceAll("\\s+", " ") : "";
+                    System.out.printf("%-50s| %s%n", l, i < ours.length ? ours[i].replaceAll("\\s+", " ") : "");
+                }
             }
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
