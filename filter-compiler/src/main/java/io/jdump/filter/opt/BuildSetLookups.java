@@ -22,8 +22,10 @@ import java.util.TreeSet;
  * goes to F. Each block's statements (loads and masks only) pick the compared value, its
  * <em>key</em>; a block with no statements compares the previous key. The chain is rebuilt as one
  * search tree per key (keys in order of first appearance), tried in turn: {@code jge} nodes
- * halving the sorted constants, runs of at most {@link #LEAF} {@code jeq} at the leaves, not-found
- * going to the next key's tree and finally to F. A packet runs O(log n) comparisons per key.
+ * halving the sorted constants, runs of at most {@link LookupShape#leaf} {@code jeq} at the leaves
+ * ({@link #LEAF} by default; longer, with fewer {@code jge}, when the program must fit the
+ * kernel: {@link LookupShape#small}), not-found going to the next key's tree and finally to F.
+ * A packet runs O(log n) comparisons per key, plus a leaf's run.
  *
  * <p>Exact to the fault: the original chain rejects when a load faults before a matching test.
  * A key's tree starts with that key's loads, which fault exactly where the key's first test did
@@ -32,15 +34,16 @@ import java.util.TreeSet;
  * keys' loads, so a load that would have faulted first still does.
  *
  * <p>Returns ({@code ret}, a probe's load and {@code ret}, the not-found {@code ret #0}) are copied
- * once per subtree of at most {@link #GROUP} constants, next to its leaves: a direct jump there
- * instead of a {@code ja} to a far shared one. Before looking for chains the pass runs
+ * once per subtree of at most {@link LookupShape#group} constants ({@link #GROUP} by default),
+ * next to its leaves: a direct jump there instead of a {@code ja} to a far shared one. Before looking for chains the pass runs
  * {@link DecideRepeatedSets}, which removes the protocol sets repeated between the terms of
  * {@code port a or port b ...}; it waits while a chain's exit is such a decided test.
  *
  * <p>Preconditions: CFG invariants; T and F read neither A nor X ({@link Liveness}), all X writes
  * in the chain are one {@code ldxb 4*([k]&0xf)} in B1 before any indirect load. Postconditions:
  * the same verdict for every packet; trees have no chain of more than {@link #MIN_SET} - 1 tests,
- * so a second run finds nothing to rebuild.
+ * or, with longer leaves, of more tests of one key than a leaf holds, which it leaves alone, so a
+ * second run finds nothing to rebuild.
  */
 final class BuildSetLookups implements Pass {
     /** Longest run of {@code jeq} at a leaf of the search tree. */
