@@ -49,12 +49,13 @@ final class KernelFit {
         int room = limit - rest - (rest + 199) / 200;
         if (room <= 0) return first;
         int leaf = Math.max(LookupShape.DEFAULT.leaf() + 1, (3 * jeq + 2 * room - 1) / (2 * room));
-        int tooLarge = -1, fits = -1;
+        int tooLarge = -1, fits = -1, shortest = longestPath(first);
         Program best = null;
         for (int t = 0; t < TRIES; t++) {
             Program p = compile.apply(shape(leaf));
             if (p.size() <= limit) {
                 if (best == null || longestPath(p) < longestPath(best)) best = p;
+                if (longestPath(p) <= shortest) break;    // as short as the default: the lookups are not on the longest path
                 fits = leaf;
             } else {
                 tooLarge = leaf;
