@@ -34,21 +34,9 @@ final class KernelFit {
     static Program fit(Program first, Function<LookupShape, Program> compile) {
         int limit = Validator.KERNEL_MAX_INSNS;
         if (first.size() <= limit) return first;
-        int jeq = 0, shaped = 0;
-        for (Insn i : first.insns()) {
-            switch (i) {
-                case Insn.JmpK j when j.op() == JmpOp.JEQ -> jeq++;
-                case Insn.JmpK j when j.op() == JmpOp.JGE -> shaped++;
-                case Insn.Ja _, Insn.RetK _, Insn.RetA _ -> shaped++;
-                default -> { }
-            }
-        }
-        // Measured on host lists: a lookup of leaves of L costs about jeq / L jge, half as many
-        // returns and ja for its leaves' exits, and one ja or return copy per 200 instructions.
-        int rest = first.size() - shaped;
-        int room = limit - rest - (rest + 199) / 200;
-        if (room <= 0) return first;
-        int leaf = Math.max(LookupShape.DEFAULT.leaf() + 1, (3 * jeq + 2 * room - 1) / (2 * room));
+        int leaf = firstLeaf(first, limit);
+        if (leaf < 0) return first;
+        int jeq = (int) first.insns().stream().filter(i -> i instanceof Insn.JmpK j && j.op() == JmpOp.JEQ).count();
         int tooLarge = -1, fits = -1, shortest = longestPath(first);
         Program best = null;
         for (int t = 0; t < TRIES; t++) {
@@ -73,6 +61,28 @@ final class KernelFit {
             }
         }
         return best == null ? first : best;
+    }
+
+    /**
+     * The leaf length to try first, from the room {@code first} leaves for the instructions a
+     * lookup's shape decides; -1 when its {@code jeq} and loads alone leave none. Measured on host
+     * lists: leaves of L cost about jeq / L {@code jge}, half as many returns and {@code ja} for
+     * the leaves' exits, and one {@code ja} or return copy per 200 instructions.
+     */
+    private static int firstLeaf(Program first, int limit) {
+        int jeq = 0, shaped = 0;
+        for (Insn i : first.insns()) {
+            switch (i) {
+                case Insn.JmpK j when j.op() == JmpOp.JEQ -> jeq++;
+                case Insn.JmpK j when j.op() == JmpOp.JGE -> shaped++;
+                case Insn.Ja _, Insn.RetK _, Insn.RetA _ -> shaped++;
+                default -> { }
+            }
+        }
+        int rest = first.size() - shaped;
+        int room = limit - rest - (rest + 199) / 200;
+        if (room <= 0) return -1;
+        return Math.max(LookupShape.DEFAULT.leaf() + 1, (3 * jeq + 2 * room - 1) / (2 * room));
     }
 
     /** Leaves of at most {@code leaf} constants, whole leaves per copy of a return, as many as fit in a jump's reach. */
