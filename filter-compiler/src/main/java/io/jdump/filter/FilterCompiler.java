@@ -7,6 +7,7 @@ import io.jdump.filter.emit.Linearizer;
 import io.jdump.filter.gen.CodeGen;
 import io.jdump.filter.ir.Cfg;
 import io.jdump.filter.ir.CfgChecker;
+import io.jdump.filter.opt.LookupShape;
 import io.jdump.filter.opt.PassManager;
 import io.jdump.filter.parse.Parser;
 
@@ -18,12 +19,23 @@ import io.jdump.filter.parse.Parser;
 public final class FilterCompiler {
     private FilterCompiler() {}
 
-    /** Compiles {@code expr} for {@code opts}; the result passes the kernel's checks (jump ranges, final return). */
+    /**
+     * Compiles {@code expr} for {@code opts}; the result passes the kernel's checks (jump ranges,
+     * final return). An optimized program of more instructions than the kernel takes is compiled
+     * again with smaller, slower set lookups when that makes it fit ({@link KernelFit}).
+     */
     public static Program compile(String expr, CompileOptions opts) {
         Expr ast = parse(expr);
+        Program p = compile(ast, opts, LookupShape.DEFAULT);
+        if (opts.optimize()) p = KernelFit.fit(p, shape -> compile(ast, opts, shape));
+        return p;
+    }
+
+    /** Code generation, optimization with set lookups of {@code shape} (when {@code opts} optimizes) and emission. */
+    static Program compile(Expr ast, CompileOptions opts, LookupShape shape) {
         Cfg cfg = CodeGen.generate(ast, opts);
         if (CfgChecker.enabled()) CfgChecker.check(cfg, "code generation");
-        if (opts.optimize()) cfg = PassManager.standard().run(cfg);
+        if (opts.optimize()) cfg = PassManager.standard(shape).run(cfg);
         Program p = Linearizer.emit(cfg);
         check(p);
         return p;

@@ -22,8 +22,10 @@ import java.util.TreeSet;
  * goes to F. Each block's statements (loads and masks only) pick the compared value, its
  * <em>key</em>; a block with no statements compares the previous key. The chain is rebuilt as one
  * search tree per key (keys in order of first appearance), tried in turn: {@code jge} nodes
- * halving the sorted constants, runs of at most {@link #LEAF} {@code jeq} at the leaves, not-found
- * going to the next key's tree and finally to F. A packet runs O(log n) comparisons per key.
+ * halving the sorted constants, runs of at most {@link LookupShape#leaf} {@code jeq} at the leaves
+ * ({@link #LEAF} by default; longer, with fewer {@code jge}, when the program must fit the
+ * kernel: {@link LookupShape#small}), not-found going to the next key's tree and finally to F.
+ * A packet runs O(log n) comparisons per key, plus a leaf's run.
  *
  * <p>Exact to the fault: the original chain rejects when a load faults before a matching test.
  * A key's tree starts with that key's loads, which fault exactly where the key's first test did
@@ -32,15 +34,16 @@ import java.util.TreeSet;
  * keys' loads, so a load that would have faulted first still does.
  *
  * <p>Returns ({@code ret}, a probe's load and {@code ret}, the not-found {@code ret #0}) are copied
- * once per subtree of at most {@link #GROUP} constants, next to its leaves: a direct jump there
- * instead of a {@code ja} to a far shared one. Before looking for chains the pass runs
+ * once per subtree of at most {@link LookupShape#group} constants ({@link #GROUP} by default),
+ * next to its leaves: a direct jump there instead of a {@code ja} to a far shared one. Before looking for chains the pass runs
  * {@link DecideRepeatedSets}, which removes the protocol sets repeated between the terms of
  * {@code port a or port b ...}; it waits while a chain's exit is such a decided test.
  *
  * <p>Preconditions: CFG invariants; T and F read neither A nor X ({@link Liveness}), all X writes
  * in the chain are one {@code ldxb 4*([k]&0xf)} in B1 before any indirect load. Postconditions:
  * the same verdict for every packet; trees have no chain of more than {@link #MIN_SET} - 1 tests,
- * so a second run finds nothing to rebuild.
+ * or, with longer leaves, of more tests of one key than a leaf holds, which it leaves alone, so a
+ * second run finds nothing to rebuild.
  */
 final class BuildSetLookups implements Pass {
     /** Longest run of {@code jeq} at a leaf of the search tree. */
@@ -59,6 +62,20 @@ final class BuildSetLookups implements Pass {
      * second run leaves it alone.
      */
     static final int MIN_INTERLEAVED = 3;
+
+    private final LookupShape shape;
+    private final Split split;
+
+    /** Trees of the {@link LookupShape#DEFAULT} shape: the shortest paths. */
+    BuildSetLookups() {
+        this(LookupShape.DEFAULT);
+    }
+
+    /** Trees of {@code shape}: longer leaves and larger groups make smaller, slower trees. */
+    BuildSetLookups(LookupShape shape) {
+        this.shape = shape;
+        this.split = Split.of(shape);
+    }
 
     @Override
     public String name() { return "build-set-lookups"; }
@@ -89,6 +106,8 @@ final class BuildSetLookups implements Pass {
             boolean twoKeys = groups.size() == 2 && slot >= 0 && interleaved(chain, groups);
             int least = twoKeys ? MIN_INTERLEAVED : MIN_SET;
             if (groups.values().stream().allMatch(m -> m.size() < least)) continue;
+            // A leaf run of a longer-leaved shape is a chain too: rebuilt, it would come out the same.
+            if (!twoKeys && groups.values().stream().allMatch(m -> m.size() <= shape.leaf())) continue;
             if (twoKeys) rebuildTwoKeys(chain, groups, t, f, slot, nextId);
             else rebuild(chain, groups, t, f, nextId);
             changed = true;
@@ -170,7 +189,7 @@ final class BuildSetLookups implements Pass {
         return groups;
     }
 
-    private static void rebuild(List<Block> chain, Map<List<Insn>, Map<Integer, Integer>> groups, Block t, Block f, int[] nextId) {
+    private void rebuild(List<Block> chain, Map<List<Insn>, Map<Integer, Integer>> groups, Block t, Block f, int[] nextId) {
         List<List<Insn>> keys = new ArrayList<>(groups.keySet());
         List<Integer> keyAt = keyIndexes(chain, keys);
         Map<List<Integer>, Block> probes = new HashMap<>();
@@ -205,7 +224,7 @@ final class BuildSetLookups implements Pass {
      * so no probes are needed, and since the second and third parts read only A and the slot, the
      * same parts built for another protocol (IPv4 and ARP addresses) are identical and merge.
      */
-    private static void rebuildTwoKeys(List<Block> chain, Map<List<Insn>, Map<Integer, Integer>> groups, Block t, Block f, int slot,
+    private void rebuildTwoKeys(List<Block> chain, Map<List<Insn>, Map<Integer, Integer>> groups, Block t, Block f, int slot,
                                        int[] nextId) {
         List<List<Insn>> keys = new ArrayList<>(groups.keySet());
         List<Integer> keyAt = keyIndexes(chain, keys);
@@ -253,7 +272,7 @@ final class BuildSetLookups implements Pass {
         return s;
     }
 
-    private static Block tree(List<Integer> cs, Block t, Block notFound, int[] nextId) {
+    private Block tree(List<Integer> cs, Block t, Block notFound, int[] nextId) {
         return tree(cs, java.util.Collections.nCopies(cs.size(), t), 0, cs.size(), notFound, nextId);
     }
 
@@ -306,22 +325,22 @@ final class BuildSetLookups implements Pass {
     }
 
     /** A search over {@code cs[lo, hi)} (sorted unsigned); {@code found.get(i)} is where {@code cs[i]} goes. */
-    private static Block tree(List<Integer> cs, List<Block> found, int lo, int hi, Block notFound, int[] nextId) {
+    private Block tree(List<Integer> cs, List<Block> found, int lo, int hi, Block notFound, int[] nextId) {
         return tree(cs, found, lo, hi, notFound, nextId, null);
     }
 
     /**
      * The same; {@code local} holds the copies of small return blocks shared by the leaves of the
-     * enclosing subtree of at most {@link #GROUP} constants (null above that size).
+     * enclosing subtree of at most {@link LookupShape#group} constants (null above that size).
      */
-    private static Block tree(List<Integer> cs, List<Block> found, int lo, int hi, Block notFound, int[] nextId, Map<Block, Block> local) {
-        if (local == null && hi - lo <= GROUP) local = new HashMap<>();
-        if (hi - lo <= LEAF) {
+    private Block tree(List<Integer> cs, List<Block> found, int lo, int hi, Block notFound, int[] nextId, Map<Block, Block> local) {
+        if (local == null && hi - lo <= shape.group()) local = new HashMap<>();
+        if (hi - lo <= shape.leaf()) {
             Block next = near(notFound, local, nextId);
             for (int i = hi - 1; i >= lo; i--) next = node(JmpOp.JEQ, cs.get(i), near(found.get(i), local, nextId), next, nextId);
             return next;
         }
-        int mid = hi - Split.near(hi - lo);
+        int mid = hi - split.near(hi - lo);
         Block ge = tree(cs, found, mid, hi, notFound, nextId, local);
         Block lt = tree(cs, found, lo, mid, notFound, nextId, local);
         return node(JmpOp.JGE, cs.get(mid), ge, lt, nextId);

@@ -49,9 +49,22 @@ public final class PassManager {
 
     /** The default pipeline; {@code trace} prints each pass's time and result to stderr. */
     static PassManager standard(boolean trace) {
+        return standard(LookupShape.DEFAULT, trace);
+    }
+
+    /**
+     * The default pipeline with set lookups of {@code shape}: {@link LookupShape#DEFAULT} for the
+     * shortest paths, longer leaves for smaller programs.
+     */
+    public static PassManager standard(LookupShape shape) {
+        return standard(shape, false);
+    }
+
+    /** The same; {@code trace} prints each pass's time and result to stderr. */
+    static PassManager standard(LookupShape shape, boolean trace) {
         return new PassManager(List.of(new FoldConstants(), new FoldIndex(), new NumberValues(), new RemoveRecomputedRuns(), new ThreadJumps(), new ThreadVerdicts(), new FoldVerdicts(), new ReloadFromPacket(), new RemoveDeadStores(), new UseJset(),
                 new NarrowMaskedLoads(), new MergeStraightBlocks(),
-                new BuildSetLookups(), new MergeIdenticalBlocks(), new MergeIndexedTails()), trace);
+                new BuildSetLookups(shape), new MergeIdenticalBlocks(), new MergeIndexedTails()), trace);
     }
 
     /**

@@ -13,67 +13,100 @@ import java.util.Map;
  *
  * <p>{@link #depth} is the longest path of a tree of n constants (comparisons and {@code ja}s),
  * over a few candidate splits, memoized (a few distinct sizes per level of a tree); among the
- * shortest, the tree with the fewest {@code jge}, whose leaves are whole runs of {@link
- * BuildSetLookups#LEAF} where the path allows.
+ * shortest, the tree with the fewest {@code jge}, whose leaves are whole runs of the shape's
+ * {@link LookupShape#leaf} where the path allows. One instance per shape ({@link #of}), shared.
  */
 final class Split {
-    private Split() {}
-
     /** The farthest forward a conditional jump reaches (255), less a margin for the estimate of sizes. */
     private static final int REACH = 255 - 32;   // less a margin: the size is an estimate
 
-    private static final Map<Integer, Long> COST = new java.util.concurrent.ConcurrentHashMap<>();
-    private static final Map<Integer, Integer> NEAR = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<LookupShape, Split> SHAPES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private final int leaf, group;
+    private final boolean fewestNodes;
+    private final Map<Integer, Long> cost = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Integer, Integer> nearPart = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private Split(LookupShape shape) {
+        leaf = shape.leaf();
+        group = shape.group();
+        fewestNodes = shape.fewestNodes();
+    }
+
+    /** The splits for trees of {@code shape} (memoized per shape: a few shapes per process). */
+    static Split of(LookupShape shape) {
+        return SHAPES.computeIfAbsent(shape, Split::new);
+    }
 
     /** About how many instructions a tree of {@code n} constants takes (its jeq, jge and copied returns). */
-    static int size(int n) {
-        return n + n / BuildSetLookups.LEAF + 2 * ((n + BuildSetLookups.GROUP - 1) / BuildSetLookups.GROUP);
+    int size(int n) {
+        return n + n / leaf + 2 * (int) ((n + (long) group - 1) / group);
     }
 
     /** The near part's size for a tree of {@code n} > LEAF constants. */
-    static int near(int n) {
+    int near(int n) {
         cost(n);
-        return NEAR.get(n);
+        return nearPart.get(n);
     }
 
     /** The longest path through a tree of {@code n} constants. */
-    static int depth(int n) {
+    int depth(int n) {
         return (int) (cost(n) >> 32);
     }
 
     /**
-     * The longest path (high half) and the number of {@code jge} (low half) of the best tree of
-     * {@code n} constants: shortest first, then fewest nodes. Candidates: the halving, the halves
-     * rounded to whole leaves, and, where a part is beyond a jump's reach, larger near parts.
+     * The longest path (high half) and the number of nodes (low half) of the best tree of
+     * {@code n} constants. For the shortest paths ({@link LookupShape#fewestNodes} false): the
+     * shortest first, then the fewest {@code jge}; candidates the halving, the halves rounded to
+     * whole leaves, and, where a part is beyond a jump's reach, larger near parts. For the fewest
+     * nodes: the fewest {@code jge} and {@code ja} first, then the shortest; every leaf but one
+     * whole, so a tree of n constants has about n / leaf leaves whatever its path.
      */
-    private static long cost(int n) {
-        if (n <= BuildSetLookups.LEAF) return (long) n << 32;
-        Long memo = COST.get(n);
+    private long cost(int n) {
+        if (n <= leaf) return (long) n << 32;
+        Long memo = cost.get(n);
         if (memo != null) return memo;
-        int leaf = BuildSetLookups.LEAF;
-        int half = n - n / 2;   // the halving of the original tree: the near part takes the odd one
-        int down = n / 2 / leaf * leaf, up = (n / 2 + leaf - 1) / leaf * leaf;
-        int[] candidates = size(half) <= REACH ? new int[] {half, down, up, n - down, n - up}
-                : new int[] {half, down, up, n * 3 / 5 / leaf * leaf, n * 2 / 3 / leaf * leaf, n * 3 / 4 / leaf * leaf, fits(n) / leaf * leaf};
-        long best = Long.MAX_VALUE;
-        int bestNear = half;
+        int[] candidates = fewestNodes ? fewestCandidates(n) : shortestCandidates(n);
+        long best = -1;
+        int bestNear = candidates[0];
         for (int near : candidates) {
             if (near <= 0 || near >= n) continue;
             long a = cost(near), b = cost(n - near);
-            long d = 1 + Math.max(a >> 32, (b >> 32) + (size(near) > REACH ? 1 : 0));
-            long c = d << 32 | (1 + (a & 0xffffffffL) + (b & 0xffffffffL));
-            if (c < best) {
+            int far = size(near) > REACH ? 1 : 0;
+            long d = 1 + Math.max(a >> 32, (b >> 32) + far);
+            long nodes = 1 + (a & 0xffffffffL) + (b & 0xffffffffL) + (fewestNodes ? far : 0);
+            long c = d << 32 | nodes;
+            if (best < 0 || better(c, best)) {
                 best = c;
                 bestNear = near;
             }
         }
-        COST.put(n, best);
-        NEAR.put(n, bestNear);
+        cost.put(n, best);
+        nearPart.put(n, bestNear);
         return best;
     }
 
+    private boolean better(long c, long best) {
+        if (!fewestNodes) return c < best;
+        long nc = c & 0xffffffffL, nb = best & 0xffffffffL;
+        return nc != nb ? nc < nb : c < best;
+    }
+
+    private int[] shortestCandidates(int n) {
+        int half = n - n / 2;   // the halving of the original tree: the near part takes the odd one
+        int down = n / 2 / leaf * leaf, up = (n / 2 + leaf - 1) / leaf * leaf;
+        return size(half) <= REACH ? new int[] {half, down, up, n - down, n - up}
+                : new int[] {half, down, up, n * 3 / 5 / leaf * leaf, n * 2 / 3 / leaf * leaf, n * 3 / 4 / leaf * leaf, fits(n) / leaf * leaf};
+    }
+
+    /** Near parts of whole leaves: half of them (either way), or as many as a direct jump passes over. */
+    private int[] fewestCandidates(int n) {
+        int leaves = (n + leaf - 1) / leaf;
+        return new int[] {(leaves + 1) / 2 * leaf, leaves / 2 * leaf, fits(n) / leaf * leaf};
+    }
+
     /** The most constants whose tree fits in a direct jump. */
-    private static int fits(int n) {
+    private int fits(int n) {
         int k = Math.min(n - 1, REACH);
         while (k > 0 && size(k) > REACH) k--;
         return k;

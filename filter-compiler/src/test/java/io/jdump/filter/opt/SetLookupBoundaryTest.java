@@ -54,10 +54,35 @@ class SetLookupBoundaryTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void everyConstantAndNeighbourKeepsItsVerdict(Case c) {
-        CompileOptions o = CompileOptions.of(LinkType.EN10MB).withResolver(Resolver.of(Map.of(), Map.of(), Map.of(), Map.of()));
-        Program unopt = FilterCompiler.compile(c.expr(), o.withOptimize(false));
+        CompileOptions o = options();
         Program opt = FilterCompiler.compile(c.expr(), o);
         if (!c.ports()) assertTrue(OptBench.longestPath(opt) < 60, "no lookup built: longest path " + OptBench.longestPath(opt));
+        assertSameVerdicts(c, FilterCompiler.compile(c.expr(), o.withOptimize(false)), opt);
+    }
+
+    /**
+     * The same with the long leaves and large return groups that make a lookup fit the kernel
+     * (io.jdump.filter.KernelFit): leaves of 8 (several per group), of 100 (two per group) and
+     * longer than any set (one run per field: the lookup is a chain again, and a second run of
+     * the pass must leave it alone).
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void longLeavesKeepEveryVerdict(Case c) {
+        CompileOptions o = options();
+        Program unopt = FilterCompiler.compile(c.expr(), o.withOptimize(false));
+        for (LookupShape shape : new LookupShape[] {LookupShape.small(8, 240), LookupShape.small(100, 200), LookupShape.small(1000, 1000)}) {
+            var cfg = io.jdump.filter.gen.CodeGen.generate(FilterCompiler.parse(c.expr()), o);
+            PassManager.standard(shape).run(cfg);
+            assertSameVerdicts(c, unopt, io.jdump.filter.emit.Linearizer.emit(cfg));
+        }
+    }
+
+    private static CompileOptions options() {
+        return CompileOptions.of(LinkType.EN10MB).withResolver(Resolver.of(Map.of(), Map.of(), Map.of(), Map.of()));
+    }
+
+    private static void assertSameVerdicts(Case c, Program unopt, Program opt) {
         Interpreter a = new Interpreter(unopt), b = new Interpreter(opt);
         int accepted = 0, checked = 0;
         for (int i = 0; i < c.constants().size(); i++) {
@@ -103,7 +128,7 @@ class SetLookupBoundaryTest {
         return out;
     }
 
-    private static byte[] ipv4(int proto, int src, int dst, int sport, int dport) {
+    static byte[] ipv4(int proto, int src, int dst, int sport, int dport) {
         byte[] f = new byte[14 + 20 + 8];
         put16(f, 12, 0x0800);
         f[14] = 0x45;
@@ -117,7 +142,7 @@ class SetLookupBoundaryTest {
         return f;
     }
 
-    private static byte[] ipv6(int next, int sport, int dport) {
+    static byte[] ipv6(int next, int sport, int dport) {
         byte[] f = new byte[14 + 40 + 8];
         put16(f, 12, 0x86dd);
         f[14] = 0x60;
@@ -131,7 +156,7 @@ class SetLookupBoundaryTest {
         return f;
     }
 
-    private static byte[] arp(int type, int spa, int tpa) {
+    static byte[] arp(int type, int spa, int tpa) {
         byte[] f = new byte[14 + 28];
         put16(f, 12, type);
         put16(f, 14, 1);
@@ -154,7 +179,7 @@ class SetLookupBoundaryTest {
         put16(f, at + 2, v);
     }
 
-    private static String dotted(int a) {
+    static String dotted(int a) {
         return (a >>> 24) + "." + (a >>> 16 & 255) + "." + (a >>> 8 & 255) + "." + (a & 255);
     }
 }
