@@ -122,6 +122,40 @@ class LiveCliTest {
         }
     }
 
+    /**
+     * {@code -Z nobody}: the process becomes nobody after opening the socket and before opening
+     * the {@code -w} file, so the file is nobody's, as tcpdump's is; the capture still works.
+     */
+    @Test
+    void relinquishedPrivilegesOwnTheWriteFileAsTcpdumps() throws Exception {
+        requireTools();
+        try (VethPair v = VethPair.create()) {
+            Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+            Path open = Files.createDirectory(dir.resolve("open"));
+            Files.setPosixFilePermissions(open, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+            Path ours = open.resolve("jdump.pcap");
+            Path theirs = open.resolve("tcpdump.pcap");
+            Child j = start(jdump("-i", v.rootEnd(), "-Z", "nobody", "-c", "2", "-w", ours.toString(), FILTER));
+            Child t = start(List.of("tcpdump", "-i", v.rootEnd(), "-Z", "nobody", "-c", "2", "-w", theirs.toString(), FILTER));
+            try {
+                String jText = awaitListening(j);
+                String tText = awaitListening(t);
+                v.sendFromPeer(List.of(frame(OTHER, 0, 60), frame(MATCH, 1, 60), frame(MATCH, 2, 60)));
+                assertTrue(j.waitFor(5) && t.waitFor(5), "-c 2 ends both by themselves");
+                jText += j.rest();
+                tText += t.rest();
+                assertEquals(0, j.exitValue(), jText);
+                assertEquals(0, t.exitValue(), tText);
+                assertEquals("nobody", Files.getOwner(theirs).getName());
+                assertEquals(Files.getOwner(theirs), Files.getOwner(ours));
+                assertEquals(records(theirs), records(ours));
+            } finally {
+                j.destroyForcibly();
+                t.destroyForcibly();
+            }
+        }
+    }
+
     @Test
     void linkTypeListingAndChoiceErrorsAreTcpdumps() throws Exception {
         requireTools();
