@@ -24,7 +24,8 @@ import java.util.function.Function;
  *
  * <p>Opening follows the order that keeps unfiltered packets out of user space: socket with
  * protocol 0 (nothing queued), a drop-all filter, then the real filter, the ring, promiscuous
- * mode, and only then {@code bind}. Without a ring (the kernel refused one) packets are read
+ * mode, and only then {@code bind}. With {@code -Z} the process becomes that user once the
+ * socket is open, before the filter is compiled and the output file opened. Without a ring (the kernel refused one) packets are read
  * with {@code recvmsg}, after a warning. When the kernel refuses the program it is run in the JVM
  * instead ({@link Interpreter}, with the ring's metadata as {@link RingAncillary}), after one
  * warning; the kernel then keeps every packet but the consumer sees only those that match.
@@ -97,6 +98,7 @@ public final class LiveCapture implements AutoCloseable {
         try {
             resolved.check();
             target = resolved.as(options.linkType());
+            if (options.user() != null) dropPrivileges(options.user());   // before filterFor opens the -w file
             Program program = filterFor.apply(target.linkType());
             PacketFilter userFilter = attachFilter(socket, target, program, options.snaplen(), warn);
             if (options.direction() == Direction.IN) socket.ignoreOutgoing();
@@ -126,6 +128,19 @@ public final class LiveCapture implements AutoCloseable {
                         + "\n(socket: " + e.errorText() + ")", e);
             }
             throw new CaptureException(target.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * {@code -Z}: becomes {@code user} once the socket is open, before the output file is, as
+     * tcpdump does (the file is the user's); the socket's later setup (filter, ring, promiscuous
+     * mode, bind) needs no privilege.
+     */
+    private static void dropPrivileges(String user) throws CaptureException {
+        try {
+            AfPacketSocket.dropPrivileges(user);
+        } catch (IOException e) {
+            throw new CaptureException(e.getMessage(), e);
         }
     }
 

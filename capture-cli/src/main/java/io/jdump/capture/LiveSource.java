@@ -1,7 +1,6 @@
 package io.jdump.capture;
 
 import io.jdump.bpf.Program;
-import io.jdump.capture.linux.AfPacketSocket;
 import io.jdump.capture.linux.NetInterfaces;
 import io.jdump.filter.LinkType;
 
@@ -46,8 +45,10 @@ public final class LiveSource {
     private static int capture(LiveOptions options, Function<LinkType, Program> filterFor, FrameSink sink,
                                PrintWriter err) throws CaptureException, IOException {
         try (LiveCapture capture = LiveCapture.open(options, filterFor, w -> warn(err, w), sink)) {
-            if (options.user() != null) AfPacketSocket.dropPrivileges(options.user());
-            if (options.linkType() != null) err.println("jdump: data link type " + options.linkType().name());
+            // tcpdump 4.99 names the link type when -y chose it, and on any, where it picks LINUX_SLL2 itself
+            if (options.linkType() != null || capture.device().equals(NetInterfaces.ANY)) {
+                err.println("jdump: data link type " + capture.linkType().name());
+            }
             err.println("jdump: " + capture.listeningLine());
             err.flush();
             CaptureStats stats;

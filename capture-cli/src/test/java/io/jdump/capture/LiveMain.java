@@ -57,9 +57,14 @@ public final class LiveMain implements Callable<Integer> {
                     if (sink[0] != null) sink[0].flush();
                 }
             };
+            // compiled now, while root: with -Z the capture asks for it after becoming that user, and
+            // tcpdump -d on an interface needs root
+            LinkType likely = live.linkType() != null ? live.linkType()
+                    : "any".equals(live.device()) ? LinkType.LINUX_SLL2 : LinkType.EN10MB;
+            Program early = expr.isBlank() ? null : compileWithTcpdump(likely, expr);
             return LiveSource.execute(live, lt -> {
                 seen[0] = lt;
-                return expr.isBlank() ? null : compileWithTcpdump(lt, expr);
+                return expr.isBlank() ? null : lt == likely ? early : compileWithTcpdump(lt, expr);
             }, lazy, out, err);
         }
     }

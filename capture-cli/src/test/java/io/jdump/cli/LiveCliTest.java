@@ -77,6 +77,50 @@ class LiveCliTest {
     }
 
     /**
+     * {@code inbound} and {@code outbound} compiled by jdump for a live socket (the kernel's packet
+     * type): exactly the frames received, or sent, are written, and only they reach user space
+     * (received by filter). Not compared with tcpdump: 4.99.3 with libpcap 1.10.3 writes none of
+     * the inbound frames its kernel filter accepted ("0 packets captured, 3 packets received by
+     * filter" by hand on a veth).
+     */
+    @Test
+    void directionFiltersLiveKeepExactlyThatDirection() throws Exception {
+        requireTools();
+        try (VethPair v = VethPair.create()) {
+            for (String dir : List.of("inbound", "outbound")) {
+                Path ours = this.dir.resolve(dir + ".pcap");
+                Child j = start(jdump("-i", v.rootEnd(), "-w", ours.toString(), dir + " and " + FILTER));
+                try {
+                    String text = awaitListening(j);
+                    v.sendFromPeer(List.of(frame(MATCH, 0, 60), frame(OTHER, 1, 60), frame(MATCH, 2, 60), frame(MATCH, 3, 60)));
+                    v.sendFromRoot(List.of(frame(MATCH, 10, 60), frame(OTHER, 11, 60), frame(MATCH, 12, 60)));
+                    Thread.sleep(500);
+                    text += signalAndRead(j, "-INT");
+                    List<Integer> expected = dir.equals("inbound") ? List.of(0, 2, 3) : List.of(10, 12);
+                    assertEquals(0, j.exitValue(), text);
+                    assertEquals(List.of(expected.size() + " packets captured", expected.size() + " packets received by filter",
+                            "0 packets dropped by kernel"), countLines(text), text);
+                    assertEquals(expected, seqs(ours, 14), dir);
+                } finally {
+                    j.destroyForcibly();
+                }
+            }
+        }
+    }
+
+    /** {@code ifindex} on {@code any} (the kernel's interface index): the frames of that interface only, as tcpdump. */
+    @Test
+    void ifindexOnAnyKeepsOneInterfaceAsTcpdump() throws Exception {
+        try (VethPair a = VethPair.create(); VethPair b = VethPair.create()) {
+            String filter = "ifindex " + a.rootIndex() + " and " + FILTER + " and ether[20:4] = " + Integer.toUnsignedString(marker);
+            parity(List.of("-i", "any"), filter, () -> {
+                a.sendFromPeer(List.of(frame(MATCH, 0, 60), frame(OTHER, 1, 60), frame(MATCH, 2, 60)));
+                b.sendFromPeer(List.of(frame(MATCH, 3, 60), frame(MATCH, 4, 60)));
+            }, 2, "-TERM");
+        }
+    }
+
+    /**
      * {@code ip broadcast} live: tcpdump 4.99.3 compiles it with netmask 0 whatever the interface's
      * address (its kernel program tests 0.0.0.0 and 255.255.255.255 only; no SIOCGIFNETMASK is
      * made), so 192.0.2.255 on a 192.0.2.1/24 interface is not matched; jdump does the same.
@@ -114,6 +158,40 @@ class LiveCliTest {
                 assertEquals("3 packets captured", countLines(jText).getFirst(), jText);
                 assertEquals(countLines(tText).getFirst(), countLines(jText).getFirst());
                 assertEquals(3, records(ours).size());
+                assertEquals(records(theirs), records(ours));
+            } finally {
+                j.destroyForcibly();
+                t.destroyForcibly();
+            }
+        }
+    }
+
+    /**
+     * {@code -Z nobody}: the process becomes nobody after opening the socket and before opening
+     * the {@code -w} file, so the file is nobody's, as tcpdump's is; the capture still works.
+     */
+    @Test
+    void relinquishedPrivilegesOwnTheWriteFileAsTcpdumps() throws Exception {
+        requireTools();
+        try (VethPair v = VethPair.create()) {
+            Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+            Path open = Files.createDirectory(dir.resolve("open"));
+            Files.setPosixFilePermissions(open, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+            Path ours = open.resolve("jdump.pcap");
+            Path theirs = open.resolve("tcpdump.pcap");
+            Child j = start(jdump("-i", v.rootEnd(), "-Z", "nobody", "-c", "2", "-w", ours.toString(), FILTER));
+            Child t = start(List.of("tcpdump", "-i", v.rootEnd(), "-Z", "nobody", "-c", "2", "-w", theirs.toString(), FILTER));
+            try {
+                String jText = awaitListening(j);
+                String tText = awaitListening(t);
+                v.sendFromPeer(List.of(frame(OTHER, 0, 60), frame(MATCH, 1, 60), frame(MATCH, 2, 60)));
+                assertTrue(j.waitFor(5) && t.waitFor(5), "-c 2 ends both by themselves");
+                jText += j.rest();
+                tText += t.rest();
+                assertEquals(0, j.exitValue(), jText);
+                assertEquals(0, t.exitValue(), tText);
+                assertEquals("nobody", Files.getOwner(theirs).getName());
+                assertEquals(Files.getOwner(theirs), Files.getOwner(ours));
                 assertEquals(records(theirs), records(ours));
             } finally {
                 j.destroyForcibly();
@@ -384,6 +462,15 @@ class LiveCliTest {
                 out.add(r.wirelen() + "/" + r.caplen() + " "
                         + HexFormat.of().formatHex(r.buffer(), r.offset(), r.offset() + r.caplen()));
             }
+        }
+        return out;
+    }
+
+    /** The sequence number of each record (the int after the marker, {@code header} bytes into the frame). */
+    private static List<Integer> seqs(Path file, int header) throws IOException {
+        List<Integer> out = new ArrayList<>();
+        try (PcapReader r = PcapReader.open(Files.newInputStream(file))) {
+            while (r.advance()) out.add(ByteBuffer.wrap(r.buffer(), r.offset() + header + 4, 4).getInt());
         }
         return out;
     }
