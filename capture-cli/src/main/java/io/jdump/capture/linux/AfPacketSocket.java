@@ -139,7 +139,17 @@ public final class AfPacketSocket implements AutoCloseable {
         }
         long size = (long) blockSize * blockCount;
         Pointer map = LibC.mmap(null, size, LibC.PROT_READ | LibC.PROT_WRITE, LibC.MAP_SHARED, fd, 0);
-        LibC.check(Pointer.nativeValue(map), "mmap");
+        try {
+            LibC.check(Pointer.nativeValue(map), "mmap");
+        } catch (NativeException e) {
+            // The kernel keeps filling a ring nobody can read: take it down (a request of no
+            // blocks frees it), so that recvmsg, the fallback, receives the packets again.
+            try (Memory none = new Memory(28)) {
+                none.clear();
+                LibC.setsockopt(fd, LibC.SOL_PACKET, LibC.PACKET_RX_RING, none, 28);
+            }
+            throw e;
+        }
         ring = new RxRing(map, blockSize, blockCount);
     }
 
