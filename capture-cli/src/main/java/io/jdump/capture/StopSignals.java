@@ -1,5 +1,6 @@
 package io.jdump.capture;
 
+import io.jdump.capture.linux.Signals;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
@@ -7,14 +8,17 @@ import sun.misc.SignalHandler;
  * Routes SIGINT and SIGTERM to a stop action for the length of a capture, so Ctrl-C ends it
  * cleanly (flushed output, counts printed, exit status 0) instead of killing the JVM; the
  * previous handlers come back on {@link #close}. {@code sun.misc.Signal} is the only JDK way to
- * handle a signal without starting JVM shutdown.
+ * handle a signal without starting JVM shutdown. A signal the capture inherited as ignored (a
+ * background job's SIGINT) is handled too, as tcpdump handles it.
  */
 final class StopSignals implements AutoCloseable {
     private static final String[] NAMES = {"INT", "TERM"};
+    private static final int[] NUMBERS = {2, 15};
     private final SignalHandler[] previous = new SignalHandler[NAMES.length];
 
     private StopSignals(Runnable stop) {
         for (int i = 0; i < NAMES.length; i++) {
+            Signals.unignore(NUMBERS[i]);
             previous[i] = Signal.handle(new Signal(NAMES[i]), s -> stop.run());
         }
     }

@@ -159,10 +159,22 @@ class LiveSourceTest {
 
     @Test
     void sigintStopsPromptlyWithCompleteCountsAndStatusZero() throws Exception {
+        sigintStops(false);
+    }
+
+    /** A shell starts a background job with SIGINT ignored; tcpdump stops on it all the same. */
+    @Test
+    void sigintInheritedAsIgnoredStillStops() throws Exception {
+        sigintStops(true);
+    }
+
+    private void sigintStops(boolean ignoredByParent) throws Exception {
         try (VethPair v = VethPair.create()) {
             Path file = java.nio.file.Files.createTempFile("jdump-live-", ".pcap");
-            Process p = new ProcessBuilder(javaCommand(List.of(), "-i", v.rootEnd(), "-w", file.toString(),
-                    "ether", "proto", "0x88b5")).redirectErrorStream(true).start();
+            List<String> command = new ArrayList<>();
+            if (ignoredByParent) command.addAll(List.of("sh", "-c", "trap '' INT; exec \"$@\"", "sh"));
+            command.addAll(javaCommand(List.of(), "-i", v.rootEnd(), "-w", file.toString(), "ether", "proto", "0x88b5"));
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
             try {
                 var reader = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream()));
                 StringBuilder text = new StringBuilder();

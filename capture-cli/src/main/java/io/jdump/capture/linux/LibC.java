@@ -79,6 +79,8 @@ final class LibC {
     static native int setuid(int uid);
     static native int setgroups(long size, Pointer list);
     static native String strerror(int errnum);
+    static native int sigaction(int signum, Pointer act, Pointer oldact);
+    static native Pointer signal(int signum, Pointer handler);
 
     /** The text of {@code errno} as the C library gives it, e.g. "Operation not permitted". */
     static String errorText(int errno) {
