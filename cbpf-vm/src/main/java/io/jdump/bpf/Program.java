@@ -21,6 +21,29 @@ public record Program(List<Insn> insns) {
     /** The instruction at pc. */
     public Insn get(int pc) { return insns.get(pc); }
 
+    /**
+     * The most instructions one packet can execute: the longest path through the program (jumps
+     * only go forward). A jump past the end, which validation refuses, ends a path there.
+     */
+    public int longestPath() {
+        int n = insns.size();
+        int[] len = new int[n + 1];
+        for (int pc = n - 1; pc >= 0; pc--) {
+            len[pc] = 1 + switch (insns.get(pc)) {
+                case Insn.RetK _, Insn.RetA _ -> 0;
+                case Insn.Ja j -> at(len, pc + 1L + (j.offset() & 0xffffffffL));
+                case Insn.JmpK j -> Math.max(at(len, pc + 1L + j.jt()), at(len, pc + 1L + j.jf()));
+                case Insn.JmpX j -> Math.max(at(len, pc + 1L + j.jt()), at(len, pc + 1L + j.jf()));
+                default -> len[pc + 1];
+            };
+        }
+        return len[0];
+    }
+
+    private static int at(int[] len, long pc) {
+        return pc < len.length ? len[(int) pc] : 0;
+    }
+
     @Override
     public String toString() {
         return Listing.image(this);

@@ -37,13 +37,13 @@ final class KernelFit {
         int leaf = firstLeaf(first, limit);
         if (leaf < 0) return first;
         int jeq = (int) first.insns().stream().filter(i -> i instanceof Insn.JmpK j && j.op() == JmpOp.JEQ).count();
-        int tooLarge = -1, fits = -1, shortest = longestPath(first);
+        int tooLarge = -1, fits = -1, shortest = first.longestPath();
         Program best = null;
         for (int t = 0; t < TRIES; t++) {
             Program p = compile.apply(shape(leaf));
             if (p.size() <= limit) {
-                if (best == null || longestPath(p) < longestPath(best)) best = p;
-                if (longestPath(p) <= shortest) break;    // as short as the default: the lookups are not on the longest path
+                if (best == null || p.longestPath() < best.longestPath()) best = p;
+                if (p.longestPath() <= shortest) break;    // as short as the default: the lookups are not on the longest path
                 fits = leaf;
             } else {
                 tooLarge = leaf;
@@ -88,21 +88,5 @@ final class KernelFit {
     /** Leaves of at most {@code leaf} constants, whole leaves per copy of a return, as many as fit in a jump's reach. */
     static LookupShape shape(int leaf) {
         return LookupShape.small(leaf, Math.max(leaf, GROUP / leaf * leaf));
-    }
-
-    /** The most instructions one packet can execute: the longest path in the program's DAG. */
-    static int longestPath(Program p) {
-        int n = p.size();
-        int[] len = new int[n + 1];
-        for (int pc = n - 1; pc >= 0; pc--) {
-            len[pc] = 1 + switch (p.get(pc)) {
-                case Insn.RetK _, Insn.RetA _ -> 0;
-                case Insn.Ja j -> len[pc + 1 + j.offset()];
-                case Insn.JmpK j -> Math.max(len[pc + 1 + j.jt()], len[pc + 1 + j.jf()]);
-                case Insn.JmpX j -> Math.max(len[pc + 1 + j.jt()], len[pc + 1 + j.jf()]);
-                default -> len[pc + 1];
-            };
-        }
-        return len[0];
     }
 }

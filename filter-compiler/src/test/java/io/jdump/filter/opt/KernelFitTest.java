@@ -73,7 +73,7 @@ class KernelFitTest {
         // 1,800 hosts fit with leaves of about ten jeq: far from a linear chain of 3,600.
         Program p = FilterCompiler.compile(expr(hosts(1800)), OPTIONS);
         assertTrue(p.size() <= Validator.KERNEL_MAX_INSNS);
-        assertTrue(OptBench.longestPath(p) < 80, () -> "longest path " + OptBench.longestPath(p));
+        assertTrue(p.longestPath() < 80, () -> "longest path " + p.longestPath());
     }
 
     private static Program withDefaultLookups(String expr) {

@@ -260,22 +260,6 @@ public final class OptBench {
         long used = (rt.totalMemory() - rt.freeMemory()) >> 20;
         int ja = 0;
         for (Insn i : p.insns()) if (i instanceof Insn.Ja) ja++;
-        System.out.printf("%s\t%d\t%d\t%d\t%.1f\t%.1f\t%.1f\t%d%n", label, p.size(), ja, longestPath(p), first / 1e6, best / 1e6, cpu / 1e6, used);
-    }
-
-    /** The most instructions any packet can execute: the longest path in the program's DAG. */
-    static int longestPath(Program p) {
-        int n = p.size();
-        int[] len = new int[n];
-        for (int pc = n - 1; pc >= 0; pc--) {
-            len[pc] = 1 + switch (p.get(pc)) {
-                case Insn.RetK _, Insn.RetA _ -> 0;
-                case Insn.Ja j -> len[pc + 1 + j.offset()];
-                case Insn.JmpK j -> Math.max(len[pc + 1 + j.jt()], len[pc + 1 + j.jf()]);
-                case Insn.JmpX j -> Math.max(len[pc + 1 + j.jt()], len[pc + 1 + j.jf()]);
-                default -> len[pc + 1];
-            };
-        }
-        return n == 0 ? 0 : len[0];
+        System.out.printf("%s\t%d\t%d\t%d\t%.1f\t%.1f\t%.1f\t%d%n", label, p.size(), ja, p.longestPath(), first / 1e6, best / 1e6, cpu / 1e6, used);
     }
 }

@@ -56,7 +56,7 @@ class SetLookupBoundaryTest {
     void everyConstantAndNeighbourKeepsItsVerdict(Case c) {
         CompileOptions o = options();
         Program opt = FilterCompiler.compile(c.expr(), o);
-        if (!c.ports()) assertTrue(OptBench.longestPath(opt) < 60, "no lookup built: longest path " + OptBench.longestPath(opt));
+        if (!c.ports()) assertTrue(opt.longestPath() < 60, "no lookup built: longest path " + opt.longestPath());
         assertSameVerdicts(c, FilterCompiler.compile(c.expr(), o.withOptimize(false)), opt);
     }
 

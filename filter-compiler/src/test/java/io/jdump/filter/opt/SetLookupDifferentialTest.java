@@ -59,7 +59,7 @@ class SetLookupDifferentialTest {
         Program unopt = FilterCompiler.compile(expr, o.withOptimize(false));
         Program opt = FilterCompiler.compile(expr, o);
         assertTrue(sameVerdicts(expr, unopt, opt, packets(unopt)) > 0, "no packet accepted: the path-covering packets miss the lookups");
-        assertTrue(OptBench.longestPath(opt) <= OptBench.longestPath(unopt), "optimized runs longer");
+        assertTrue(opt.longestPath() <= unopt.longestPath(), "optimized runs longer");
     }
 
     /**
@@ -118,7 +118,7 @@ class SetLookupDifferentialTest {
     void hostListsRunLogarithmicallyMany(int n) {
         CompileOptions o = CompileOptions.of(LinkType.EN10MB).withResolver(Resolver.of(Map.of(), Map.of(), Map.of(), Map.of()));
         Program p = FilterCompiler.compile(OptBench.generate("hosts", n), o);
-        int longest = OptBench.longestPath(p);
+        int longest = p.longestPath();
         int bound = 12 + 4 * (32 - Integer.numberOfLeadingZeros(n)) + 4 * BuildSetLookups.LEAF;
         assertTrue(longest <= bound, n + " hosts: longest path " + longest + " > " + bound);
         assertTrue(p.insns().stream().noneMatch(i -> i instanceof Insn.Ja) || p.size() > 255, "ja in a short program");
