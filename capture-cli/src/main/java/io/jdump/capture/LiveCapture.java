@@ -15,6 +15,7 @@ import io.jdump.pcap.Frame;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -92,6 +93,12 @@ public final class LiveCapture implements AutoCloseable {
      */
     public static LiveCapture open(LiveOptions options, Function<LinkType, Program> filterFor, Consumer<String> warn,
                                    FrameSink sink) throws CaptureException {
+        return open(options, filterFor, warn, sink, () -> false);
+    }
+
+    /** As {@link #open(LiveOptions, Function, Consumer, FrameSink)}; the warm-up ends early once {@code stopping} says so (a Ctrl-C while opening). */
+    public static LiveCapture open(LiveOptions options, Function<LinkType, Program> filterFor, Consumer<String> warn,
+                                   FrameSink sink, BooleanSupplier stopping) throws CaptureException {
         CaptureTarget resolved = CaptureTarget.resolve(options.device());
         AfPacketSocket socket = openSocket(resolved);
         CaptureTarget target = resolved;
@@ -107,7 +114,7 @@ public final class LiveCapture implements AutoCloseable {
             if (options.promiscuous() && !target.cooked()) socket.addPromiscuous(target.ifindex());
             LiveCapture capture = new LiveCapture(socket, target, options, userFilter, retire);
             FrameSink warm = sink == null ? null : sink.warmUpSink();
-            if (warm != null) capture.warmUp(warm);
+            if (warm != null) capture.warmUp(warm, stopping);
             bind(socket, target);
             return capture;
         } catch (NativeException e) {
@@ -183,17 +190,17 @@ public final class LiveCapture implements AutoCloseable {
         }
     }
 
-    private void warmUp(FrameSink warm) {
+    private void warmUp(FrameSink warm, BooleanSupplier stopping) {
         if (target.cooked()) return;   // the synthetic frames are Ethernet frames
         DirectSink direct = direct(warm);
         Runnable pass = direct != null
                 ? () -> AfPacketSocket.warmUpFrames(WARM_UP_PACKETS, taker(direct, warm))
                 : () -> AfPacketSocket.warmUp(WARM_UP_PACKETS, p -> take(p, warm));
         long end = System.nanoTime() + WARM_UP_MILLIS * 1_000_000L;
-        for (int i = 0; i < WARM_UP_PASSES && System.nanoTime() < end; i++) {
+        for (int i = 0; i < WARM_UP_PASSES && System.nanoTime() < end && !stopping.getAsBoolean(); i++) {
             long before = compilerNanos();
             pass.run();
-            settleCompiler();   // the top tier compiles in the background: let it finish before packets come
+            settleCompiler(stopping);   // the top tier compiles in the background: let it finish before packets come
             if (i > 0 && compilerNanos() == before) break;   // a pass that made the JIT do nothing: all compiled
         }
         captured = 0;
@@ -207,11 +214,11 @@ public final class LiveCapture implements AutoCloseable {
      * what the warm-up queued for C2 is then compiled now, not during the capture, where it would
      * take CPU from the first packets (and, under a CPU limit, most of it).
      */
-    private static void settleCompiler() {
+    private static void settleCompiler(BooleanSupplier stopping) {
         long end = System.nanoTime() + SETTLE_MILLIS * 1_000_000L;
         long last = compilerNanos();
         int quiet = 0;
-        while (last >= 0 && quiet < 3 && System.nanoTime() < end) {
+        while (last >= 0 && quiet < 3 && System.nanoTime() < end && !stopping.getAsBoolean()) {
             try {
                 Thread.sleep(20);
             } catch (InterruptedException e) {

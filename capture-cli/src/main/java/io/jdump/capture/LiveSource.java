@@ -44,20 +44,25 @@ public final class LiveSource {
 
     private static int capture(LiveOptions options, Function<LinkType, Program> filterFor, FrameSink sink,
                                PrintWriter err) throws CaptureException, IOException {
-        try (LiveCapture capture = LiveCapture.open(options, filterFor, w -> warn(err, w), sink)) {
+        // Ctrl-C from the start: one during opening (the JIT warm-up takes seconds) stops the
+        // capture as soon as it is open, which then ends at once with its counts, as tcpdump does
+        var opened = new java.util.concurrent.atomic.AtomicReference<LiveCapture>();
+        var stopped = new java.util.concurrent.atomic.AtomicBoolean();
+        try (StopSignals signals = StopSignals.install(() -> {
+                 stopped.set(true);
+                 LiveCapture c = opened.get();
+                 if (c != null) c.stop();
+             });
+             LiveCapture capture = LiveCapture.open(options, filterFor, w -> warn(err, w), sink, stopped::get)) {
+            opened.set(capture);
+            if (stopped.get()) capture.stop();
             // tcpdump 4.99 names the link type when -y chose it, and on any, where it picks LINUX_SLL2 itself
             if (options.linkType() != null || capture.device().equals(NetInterfaces.ANY)) {
                 err.println("jdump: data link type " + capture.linkType().name());
             }
             err.println("jdump: " + capture.listeningLine());
             err.flush();
-            CaptureStats stats;
-            StopSignals signals = StopSignals.install(capture::stop);
-            try {
-                stats = capture.run(sink);
-            } finally {
-                signals.close();
-            }
+            CaptureStats stats = capture.run(sink);
             stats.lines().forEach(err::println);
             err.flush();
             return 0;

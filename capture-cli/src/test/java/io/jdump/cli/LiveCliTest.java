@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -74,6 +75,54 @@ class LiveCliTest {
                 b.sendFromPeer(List.of(frame(MATCH, 3, 200), frame(OTHER, 4, 60)));
             }, 3, "-INT");
         }
+    }
+
+    /**
+     * Ctrl-C while jdump is still opening the capture (the socket is there, the JIT warm-up runs,
+     * nothing is printed yet): the warm-up is cut short and the capture ends with its counts and
+     * status 0, as tcpdump does, instead of the JVM dying on the signal with nothing printed.
+     */
+    @Test
+    void sigintWhileOpeningEndsWithCountsAndStatusZero() throws Exception {
+        requireTools();
+        try (VethPair v = VethPair.create()) {
+            Path ours = dir.resolve("early.pcap");
+            Child j = start(jdump("-i", v.rootEnd(), "-w", ours.toString(), FILTER));
+            try {
+                awaitSocket(j);
+                assertFalse(j.reader().ready(), "printed before the signal: not opening any more");
+                long start = System.nanoTime();
+                String text = signalAndRead(j, "-INT");
+                long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+                assertEquals(0, j.exitValue(), text);
+                assertTrue(millis < 3000, "ended " + millis + " ms after the signal: the warm-up went on");
+                assertTrue(text.contains("listening on " + v.rootEnd()), text);
+                assertEquals(List.of("0 packets captured", "0 packets received by filter", "0 packets dropped by kernel"),
+                        countLines(text), text);
+                assertEquals(List.of(), records(ours));
+            } finally {
+                j.destroyForcibly();
+            }
+        }
+    }
+
+    /** Waits (10 s at most) until the child holds a socket: it is opening the capture. */
+    private static void awaitSocket(Child c) throws IOException {
+        Path fds = Path.of("/proc", Long.toString(c.process().pid()), "fd");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline && c.isAlive()) {
+            try (var links = Files.list(fds)) {
+                if (links.anyMatch(l -> {
+                    try {
+                        return Files.readSymbolicLink(l).toString().startsWith("socket:");
+                    } catch (IOException e) {
+                        return false;   // closed meanwhile
+                    }
+                })) return;
+            }
+            pause(5);
+        }
+        throw new AssertionError("no socket within 10 s");
     }
 
     /**
