@@ -13,13 +13,13 @@ import sun.misc.SignalHandler;
  */
 final class StopSignals implements AutoCloseable {
     private static final String[] NAMES = {"INT", "TERM"};
-    private static final int[] NUMBERS = {2, 15};
     private final SignalHandler[] previous = new SignalHandler[NAMES.length];
 
     private StopSignals(Runnable stop) {
         for (int i = 0; i < NAMES.length; i++) {
-            Signals.unignore(NUMBERS[i]);
-            previous[i] = Signal.handle(new Signal(NAMES[i]), s -> stop.run());
+            Signal signal = new Signal(NAMES[i]);
+            Signals.unignore(signal.getNumber());
+            previous[i] = Signal.handle(signal, s -> stop.run());
         }
     }
 

@@ -31,7 +31,7 @@ public record Program(List<Insn> insns) {
         for (int pc = n - 1; pc >= 0; pc--) {
             len[pc] = 1 + switch (insns.get(pc)) {
                 case Insn.RetK _, Insn.RetA _ -> 0;
-                case Insn.Ja j -> at(len, pc + 1L + (j.offset() & 0xffffffffL));
+                case Insn.Ja j -> at(len, pc + 1L + j.offset());
                 case Insn.JmpK j -> Math.max(at(len, pc + 1L + j.jt()), at(len, pc + 1L + j.jf()));
                 case Insn.JmpX j -> Math.max(at(len, pc + 1L + j.jt()), at(len, pc + 1L + j.jf()));
                 default -> len[pc + 1];

@@ -34,16 +34,28 @@ final class KernelFit {
     static Program fit(Program first, Function<LookupShape, Program> compile) {
         int limit = Validator.KERNEL_MAX_INSNS;
         if (first.size() <= limit) return first;
-        int leaf = firstLeaf(first, limit);
+        int jeq = 0, shaped = 0;
+        for (Insn i : first.insns()) {
+            switch (i) {
+                case Insn.JmpK j when j.op() == JmpOp.JEQ -> jeq++;
+                case Insn.JmpK j when j.op() == JmpOp.JGE -> shaped++;
+                case Insn.Ja _, Insn.RetK _, Insn.RetA _ -> shaped++;
+                default -> { }
+            }
+        }
+        int leaf = firstLeaf(first.size() - shaped, jeq, limit);
         if (leaf < 0) return first;
-        int jeq = (int) first.insns().stream().filter(i -> i instanceof Insn.JmpK j && j.op() == JmpOp.JEQ).count();
-        int tooLarge = -1, fits = -1, shortest = first.longestPath();
+        int tooLarge = -1, fits = -1, shortest = first.longestPath(), bestPath = Integer.MAX_VALUE;
         Program best = null;
         for (int t = 0; t < TRIES; t++) {
             Program p = compile.apply(shape(leaf));
             if (p.size() <= limit) {
-                if (best == null || p.longestPath() < best.longestPath()) best = p;
-                if (p.longestPath() <= shortest) break;    // as short as the default: the lookups are not on the longest path
+                int path = p.longestPath();
+                if (path < bestPath) {
+                    best = p;
+                    bestPath = path;
+                }
+                if (path <= shortest) break;    // as short as the default: the lookups are not on the longest path
                 fits = leaf;
             } else {
                 tooLarge = leaf;
@@ -64,22 +76,13 @@ final class KernelFit {
     }
 
     /**
-     * The leaf length to try first, from the room {@code first} leaves for the instructions a
-     * lookup's shape decides; -1 when its {@code jeq} and loads alone leave none. Measured on host
-     * lists: leaves of L cost about jeq / L {@code jge}, half as many returns and {@code ja} for
-     * the leaves' exits, and one {@code ja} or return copy per 200 instructions.
+     * The leaf length to try first, from the room a program of {@code rest} instructions that a
+     * lookup's shape does not decide (its {@code jeq} and loads) leaves for those it does (its
+     * {@code jge}, {@code ja} and returns); -1 when there is none. Measured on host lists: leaves of
+     * L cost about jeq / L {@code jge}, half as many returns and {@code ja} for the leaves' exits,
+     * and one {@code ja} or return copy per 200 instructions.
      */
-    private static int firstLeaf(Program first, int limit) {
-        int jeq = 0, shaped = 0;
-        for (Insn i : first.insns()) {
-            switch (i) {
-                case Insn.JmpK j when j.op() == JmpOp.JEQ -> jeq++;
-                case Insn.JmpK j when j.op() == JmpOp.JGE -> shaped++;
-                case Insn.Ja _, Insn.RetK _, Insn.RetA _ -> shaped++;
-                default -> { }
-            }
-        }
-        int rest = first.size() - shaped;
+    private static int firstLeaf(int rest, int jeq, int limit) {
         int room = limit - rest - (rest + 199) / 200;
         if (room <= 0) return -1;
         return Math.max(LookupShape.DEFAULT.leaf() + 1, (3 * jeq + 2 * room - 1) / (2 * room));
