@@ -17,10 +17,14 @@ import java.util.function.Function;
  * <p>Only instructions a lookup's shape decides can go: its {@code jge}, {@code ja} and returns.
  * What remains (the {@code jeq}, one per constant and field, and the loads) must leave room for
  * them, or no program is tried: a list of 3,000 hosts costs no second compile. Otherwise the
- * leaf length comes from the room left per constant, then a few compiles (at most {@link #TRIES})
- * look for the shortest leaves that fit: leaves half as long again until a program fits (or a
- * quarter shorter until one does not), then halving the interval between the longest leaves
- * known too large and the shortest known to fit, down to a thirty-second of the leaf.
+ * leaf length comes from the room left per constant. Each candidate then predicts the next: a
+ * lookup has about one {@code jge} per leaf, so leaves of L' take {@code jge · L / L'} of them and
+ * everything else stays (measured on host lists of 1,700 to 2,000: within a few instructions for
+ * leaves of 5 to 96). A candidate that fits is kept unless the prediction finds leaves at least
+ * a sixteenth (and two) shorter that fit too (one more compile); one that does not fit is followed by the
+ * leaves predicted to fit, an eighth to a half longer (the prediction is poor for leaves of
+ * hundreds, whose returns are copied per leaf). Most fits cost one or two compiles, at
+ * most {@link #TRIES}: each is a whole compile, the most expensive step of a cold start.
  */
 final class KernelFit {
     private KernelFit() {}
@@ -29,6 +33,8 @@ final class KernelFit {
     static final int TRIES = 4;
     /** A group of leaves shares one copy of each return: about as far as a conditional jump reaches. */
     private static final int GROUP = 240;
+    /** Instructions a prediction keeps free: sizes wander by a few as the leaves' boundaries move. */
+    private static final int MARGIN = 4;
 
     /** {@code first} if it fits or nothing fits better; else the fitting program of {@code compile} with the shortest paths. */
     static Program fit(Program first, Function<LookupShape, Program> compile) {
@@ -45,34 +51,42 @@ final class KernelFit {
         }
         int leaf = firstLeaf(first.size() - shaped, jeq, limit);
         if (leaf < 0) return first;
-        int tooLarge = -1, fits = -1, shortest = first.longestPath(), bestPath = Integer.MAX_VALUE;
+        int shortest = first.longestPath(), bestPath = Integer.MAX_VALUE, tooLarge = 0;
         Program best = null;
         for (int t = 0; t < TRIES; t++) {
             Program p = compile.apply(shape(leaf));
+            int next = predictedLeaf(p, leaf, limit - MARGIN);
             if (p.size() <= limit) {
                 int path = p.longestPath();
                 if (path < bestPath) {
                     best = p;
                     bestPath = path;
                 }
-                if (path <= shortest) break;    // as short as the default: the lookups are not on the longest path
-                fits = leaf;
+                // Shorter leaves are worth a compile when the prediction says they fit, are clearly
+                // shorter, and are longer than leaves already seen too large.
+                if (path <= shortest || best != p || next > leaf - Math.max(2, leaf / 16) || next <= tooLarge) break;
+                leaf = next;
             } else {
+                if (best != null || leaf >= jeq) break;   // a shorter leaf's guess missed: keep the fit; or nothing smaller
                 tooLarge = leaf;
-            }
-            if (fits < 0) {
-                if (leaf >= jeq) break;              // one run per lookup already: nothing smaller
-                leaf = Math.min(jeq, leaf + leaf / 2);
-            } else if (tooLarge < 0) {
-                if (leaf <= LookupShape.DEFAULT.leaf() + 1) break;
-                leaf = Math.max(LookupShape.DEFAULT.leaf() + 1, leaf - Math.max(1, leaf / 4));
-            } else if (fits - tooLarge <= Math.max(1, fits / 32)) {
-                break;
-            } else {
-                leaf = (tooLarge + fits) / 2;
+                leaf = Math.min(jeq, Math.clamp(next, leaf + Math.max(1, leaf / 8), leaf + Math.max(1, leaf / 2)));
             }
         }
         return best == null ? first : best;
+    }
+
+    /**
+     * The shortest leaf predicted to make {@code p}, compiled with leaves of {@code leaf}, at most
+     * {@code room} instructions: its {@code jge} scale with one over the leaf, the rest stays.
+     * {@link Integer#MAX_VALUE} when the rest alone is too large.
+     */
+    private static int predictedLeaf(Program p, int leaf, int room) {
+        int jge = 0;
+        for (Insn i : p.insns()) if (i instanceof Insn.JmpK j && j.op() == JmpOp.JGE) jge++;
+        int free = room - (p.size() - jge);
+        if (free <= 0) return Integer.MAX_VALUE;
+        long l = ((long) jge * leaf + free - 1) / free;
+        return (int) Math.max(LookupShape.DEFAULT.leaf() + 1, Math.min(Integer.MAX_VALUE, l));
     }
 
     /**
