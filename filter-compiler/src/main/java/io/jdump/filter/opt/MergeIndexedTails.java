@@ -63,6 +63,14 @@ final class MergeIndexedTails implements Pass {
     @Override
     public String name() { return "merge-indexed-tails"; }
 
+    /**
+     * Waits for the others: joining the IPv6 port tests into the IPv4 ones while threading is still
+     * joining the terms of {@code port a or port b ...} cut the IPv4 chain at the join, and
+     * {@link BuildSetLookups} left the IPv4 ports a linear chain of source and destination tests.
+     */
+    @Override
+    public boolean waitsForTheOthers() { return true; }
+
     @Override
     public boolean run(Cfg cfg) {
         boolean changed = false;

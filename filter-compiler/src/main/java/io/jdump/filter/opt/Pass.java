@@ -9,4 +9,12 @@ public interface Pass {
 
     /** Runs once; returns true if the CFG changed. Must keep the CFG a forward-only DAG. */
     boolean run(Cfg cfg);
+
+    /**
+     * Whether the pass runs only in a round where no pass before it changed the CFG, so that it sees
+     * what the others make of the CFG first (see {@link PassManager}).
+     */
+    default boolean waitsForTheOthers() {
+        return false;
+    }
 }

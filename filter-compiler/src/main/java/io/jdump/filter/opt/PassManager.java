@@ -25,7 +25,8 @@ import java.util.List;
  * {@code build-set-lookups} after threading, which turns interleaved protocol tests into runs of
  * comparisons of one value; {@code merge-identical-blocks} last, to share the identical subtrees
  * the others leave behind (the IPv4 and ARP halves of a host list); {@code merge-indexed-tails}
- * after it, on tails already shared (the IPv6 port tests jump into the IPv4 ones with X = 40).
+ * after it, on tails already shared (the IPv6 port tests jump into the IPv4 ones with X = 40), and
+ * only once the others have nothing left to do ({@link Pass#waitsForTheOthers}), after set lookups.
  */
 public final class PassManager {
     /**
@@ -97,7 +98,7 @@ public final class PassManager {
             for (int i = 0; i < passes.size(); i++) {
                 Pass p = passes.get(i);
                 long before = Block.version();
-                if (cleanAt[i] == before) continue;
+                if (cleanAt[i] == before || p.waitsForTheOthers() && changed != null) continue;
                 long t0 = trace ? System.nanoTime() : 0;
                 boolean c = p.run(cfg);
                 if (c) changed = p.name();
