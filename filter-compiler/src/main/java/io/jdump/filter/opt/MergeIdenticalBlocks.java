@@ -48,6 +48,14 @@ final class MergeIdenticalBlocks implements Pass {
     @Override
     public String name() { return "merge-identical-blocks"; }
 
+    /**
+     * Waits for threading, as {@link BuildSetLookups} does: the runs of bare {@code jeq} that end
+     * the IPv4 and the IPv6 chains of a port list are identical, and merged before the lookups are
+     * built they would join the two chains in the middle, which then stay linear.
+     */
+    @Override
+    public boolean waitsFor(Pass earlier) { return earlier instanceof ThreadJumps || earlier instanceof ThreadVerdicts; }
+
     @Override
     public boolean run(Cfg cfg) {
         Graph g = Graph.of(cfg);    // blocks by index instead of hashed

@@ -69,7 +69,7 @@ final class MergeIndexedTails implements Pass {
      * {@link BuildSetLookups} left the IPv4 ports a linear chain of source and destination tests.
      */
     @Override
-    public boolean waitsForTheOthers() { return true; }
+    public boolean waitsFor(Pass earlier) { return true; }
 
     @Override
     public boolean run(Cfg cfg) {

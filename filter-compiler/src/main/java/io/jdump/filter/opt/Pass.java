@@ -11,10 +11,10 @@ public interface Pass {
     boolean run(Cfg cfg);
 
     /**
-     * Whether the pass runs only in a round where no pass before it changed the CFG, so that it sees
-     * what the others make of the CFG first (see {@link PassManager}).
+     * Whether the pass is skipped in a round where {@code earlier}, which runs before it, changed the
+     * CFG: it runs only once {@code earlier} has done what it can (see {@link PassManager}).
      */
-    default boolean waitsForTheOthers() {
+    default boolean waitsFor(Pass earlier) {
         return false;
     }
 }

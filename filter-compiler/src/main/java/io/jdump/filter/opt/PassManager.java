@@ -25,8 +25,10 @@ import java.util.List;
  * {@code build-set-lookups} after threading, which turns interleaved protocol tests into runs of
  * comparisons of one value; {@code merge-identical-blocks} last, to share the identical subtrees
  * the others leave behind (the IPv4 and ARP halves of a host list); {@code merge-indexed-tails}
- * after it, on tails already shared (the IPv6 port tests jump into the IPv4 ones with X = 40), and
- * only once the others have nothing left to do ({@link Pass#waitsForTheOthers}), after set lookups.
+ * after it, on tails already shared (the IPv6 port tests jump into the IPv4 ones with X = 40).
+ * Two passes wait ({@link Pass#waitsFor}): {@code build-set-lookups} until threading has joined
+ * every term of a disjunction into one chain, {@code merge-indexed-tails} until no other pass
+ * changes anything, so that it does not cut a chain that is not a lookup yet.
  */
 public final class PassManager {
     /**
@@ -95,13 +97,17 @@ public final class PassManager {
         String changed = null;
         for (int round = 0; round < MAX_ROUNDS; round++) {
             changed = null;
+            boolean[] changedNow = new boolean[passes.size()];
             for (int i = 0; i < passes.size(); i++) {
                 Pass p = passes.get(i);
                 long before = Block.version();
-                if (cleanAt[i] == before || p.waitsForTheOthers() && changed != null) continue;
+                if (cleanAt[i] == before || waits(p, changedNow)) continue;
                 long t0 = trace ? System.nanoTime() : 0;
                 boolean c = p.run(cfg);
-                if (c) changed = p.name();
+                if (c) {
+                    changed = p.name();
+                    changedNow[i] = true;
+                }
                 long after = Block.version();
                 cleanAt[i] = !c && after == before ? after : -1;
                 if (trace) System.err.printf("round %d %s: %s, %.1f ms, %d blocks%n", round, p.name(), c ? "changed" : "unchanged",
@@ -111,5 +117,11 @@ public final class PassManager {
             if (changed == null) return cfg;
         }
         throw new IllegalStateException("optimizer did not converge after " + MAX_ROUNDS + " rounds; last changing pass: " + changed);
+    }
+
+    /** Whether {@code p} waits for one of the passes that changed the CFG earlier in this round ({@code changedNow}). */
+    private boolean waits(Pass p, boolean[] changedNow) {
+        for (int i = 0; i < passes.size() && passes.get(i) != p; i++) if (changedNow[i] && p.waitsFor(passes.get(i))) return true;
+        return false;
     }
 }
