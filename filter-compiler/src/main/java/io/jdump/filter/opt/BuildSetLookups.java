@@ -136,7 +136,7 @@ final class BuildSetLookups implements Pass {
         return b.branch() instanceof Branch.CondK(var op, var k) && op == JmpOp.JEQ && keyable(b.stmts());
     }
 
-    private static boolean keyable(List<Insn> stmts) {
+    static boolean keyable(List<Insn> stmts) {
         for (Insn i : stmts) {
             boolean ok = switch (i) {
                 case Insn.LoadAbs(var s, var k) -> Integer.compareUnsigned(k, 0xfffff000) < 0;
@@ -163,7 +163,7 @@ final class BuildSetLookups implements Pass {
     }
 
     /** All X writes are the same {@code ldxb}, the first of them in the head before any indirect load. */
-    private static boolean xStable(List<Block> chain) {
+    static boolean xStable(List<Block> chain) {
         Insn msh = null;
         boolean indBeforeMsh = false;
         for (int bi = 0; bi < chain.size(); bi++) {
@@ -180,7 +180,7 @@ final class BuildSetLookups implements Pass {
         return true;
     }
 
-    private static List<Insn> key(List<Insn> stmts, List<Insn> previous) {
+    static List<Insn> key(List<Insn> stmts, List<Insn> previous) {
         List<Insn> k = stmts.stream().filter(i -> !(i instanceof Insn.LoadMsh)).toList();
         return k.isEmpty() ? previous : k;
     }
@@ -285,7 +285,7 @@ final class BuildSetLookups implements Pass {
     }
 
     /** A scratch slot no statement of the CFG uses, or -1. */
-    private static int freeSlot(Graph g) {
+    static int freeSlot(Graph g) {
         int used = 0;
         for (Block b : g.order()) {
             for (Insn i : b.stmts()) used |= Liveness.uses(i) | Liveness.defs(i);
@@ -359,12 +359,12 @@ final class BuildSetLookups implements Pass {
      * {@code ret}), placed beside the run instead of a jump that would need a {@code ja} to reach
      * the shared one far away.
      */
-    private static Block near(Block target, Map<Block, Block> local, int[] nextId) {
+    static Block near(Block target, Map<Block, Block> local, int[] nextId) {
         if (target.branch().hasSuccessors() || target.stmts().size() > MergeIdenticalBlocks.SMALL_RETURN) return target;
         return local.computeIfAbsent(target, t -> new Block(nextId[0]++, t.stmts(), t.branch()));
     }
 
-    private static Block node(JmpOp op, int k, Block ifTrue, Block ifFalse, int[] nextId) {
+    static Block node(JmpOp op, int k, Block ifTrue, Block ifFalse, int[] nextId) {
         Block b = new Block(nextId[0]++, List.of(), new Branch.CondK(op, k));
         b.setSuccessor(Sense.TRUE, ifTrue);
         b.setSuccessor(Sense.FALSE, ifFalse);

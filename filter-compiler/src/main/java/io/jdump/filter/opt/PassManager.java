@@ -23,10 +23,11 @@ import java.util.List;
  * zero test is a {@code jset} by then, and threading has already used the full-width loads'
  * value numbers); {@code merge-straight-blocks} after threading, which leaves blocks whose two edges agree;
  * {@code build-set-lookups} after threading, which turns interleaved protocol tests into runs of
- * comparisons of one value; {@code merge-identical-blocks} last, to share the identical subtrees
+ * comparisons of one value, and {@code build-range-lookups} just before it, so that a chain of
+ * ranges with single values among them is one search, not cut by a lookup of its {@code jeq}; {@code merge-identical-blocks} last, to share the identical subtrees
  * the others leave behind (the IPv4 and ARP halves of a host list); {@code merge-indexed-tails}
  * after it, on tails already shared (the IPv6 port tests jump into the IPv4 ones with X = 40).
- * Two passes wait ({@link Pass#waitsFor}): {@code build-set-lookups} until threading has joined
+ * Some passes wait ({@link Pass#waitsFor}): the lookups (and {@code merge-identical-blocks}) until threading has joined
  * every term of a disjunction into one chain, {@code merge-indexed-tails} until no other pass
  * changes anything, so that it does not cut a chain that is not a lookup yet.
  */
@@ -67,7 +68,7 @@ public final class PassManager {
     static PassManager standard(LookupShape shape, boolean trace) {
         return new PassManager(List.of(new FoldConstants(), new FoldIndex(), new NumberValues(), new RemoveRecomputedRuns(), new ThreadJumps(), new ThreadVerdicts(), new FoldVerdicts(), new ReloadFromPacket(), new RemoveDeadStores(), new UseJset(),
                 new NarrowMaskedLoads(), new MergeStraightBlocks(),
-                new BuildSetLookups(shape), new MergeIdenticalBlocks(), new MergeIndexedTails()), trace);
+                new BuildRangeLookups(), new BuildSetLookups(shape), new MergeIdenticalBlocks(), new MergeIndexedTails()), trace);
     }
 
     /**

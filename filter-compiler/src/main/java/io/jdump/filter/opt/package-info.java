@@ -16,6 +16,8 @@
  * packet word is read by loading the word again), {@code RemoveDeadStores}, {@code UseJset}, {@code NarrowMaskedLoads}
  * (a masked test of whole bytes loads only those bytes), {@code
  * MergeStraightBlocks} (equal-edge jumps become {@code Goto}s or are absorbed), {@code
+ * BuildRangeLookups} (disjunctions of range tests, single values among them, become binary
+ * searches over the ranges), {@code
  * BuildSetLookups} (disjunctions of equality tests become binary searches), {@code
  * MergeIdenticalBlocks} and {@code MergeIndexedTails} (a tail of absolute loads becomes {@code ldx
  * #d} and a jump into the equal tail of indexed loads). Analyses ({@code Graph}, {@code States}, {@code Dominators}, {@code

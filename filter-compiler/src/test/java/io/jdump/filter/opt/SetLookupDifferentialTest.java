@@ -38,7 +38,9 @@ class SetLookupDifferentialTest {
                 list(r, 30, "port %p", " or "), list(r, 10, "tcp dst port %p", " or "), list(r, 8, "net %n", " or "),
                 "ip and (" + list(r, 20, "ip[9] = %b", " or ") + ")", "not (" + list(r, 16, "host %s", " or ") + ")",
                 list(r, 7, "host %s", " or ") + " or " + list(r, 7, "port %p", " or "),
-                "tcp and (" + list(r, 25, "dst port %p", " or ") + ")"));
+                "tcp and (" + list(r, 25, "dst port %p", " or ") + ")",
+                list(r, 12, "portrange %r", " or "), list(r, 20, "udp dst portrange %r", " or "),
+                list(r, 8, "portrange %r", " or ") + " or " + list(r, 8, "port %p", " or "), list(r, 10, "tcp src portrange %r", " or ")));
         for (int i = 0; i < 6 * SCALE; i++) out.add(list(r, 6 + r.nextInt(60), r.nextBoolean() ? "host %s" : "src or dst host %s", " or "));
         return out.stream();
     }
@@ -47,7 +49,12 @@ class SetLookupDifferentialTest {
         List<String> parts = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             String ip = (r.nextInt(3) == 0 ? "192.168.1." : "10.0." + r.nextInt(4) + ".") + (1 + r.nextInt(254));
-            parts.add(form.replace("%s", ip).replace("%p", Integer.toString(1 + r.nextInt(r.nextBoolean() ? 1024 : 65535)))
+            String term = form;
+            if (form.contains("%r")) {   // drawn only for ranges: the other lists stay as they were
+                int lo = 1 + r.nextInt(r.nextBoolean() ? 1024 : 65000);
+                term = form.replace("%r", lo + "-" + (lo + r.nextInt(r.nextBoolean() ? 3 : 300)));
+            }
+            parts.add(term.replace("%s", ip).replace("%p", Integer.toString(1 + r.nextInt(r.nextBoolean() ? 1024 : 65535)))
                     .replace("%n", "10." + r.nextInt(256) + ".0.0/16").replace("%b", Integer.toString(r.nextInt(256))));
         }
         return String.join(sep, parts);
@@ -130,14 +137,16 @@ class SetLookupDifferentialTest {
     }
 
     /**
-     * Port lists are one lookup per compared field, however many terms threading has to join first:
+     * Port and port range lists are one lookup per compared field, however many terms threading has to join first:
      * {@code udp dst port} one tree, {@code port} two (source and destination), each tried once, over
      * IPv4 and IPv6 alike. Before, threading joined the terms over several rounds and the lookups
      * built in between were several trees tried in turn (100 {@code udp dst port}: longest path 42),
-     * or none (100 {@code port}: 98). Verdicts as the unoptimized program's.
+     * or none (100 {@code port}: 98); range lists were chains (100 {@code portrange}: 607,
+     * io.jdump.filter.opt.BuildRangeLookups). Verdicts as the unoptimized program's.
      */
     @ParameterizedTest(name = "{0} x {1}")
-    @CsvSource({"udp dst port %p, 100, 1", "tcp src port %p, 200, 1", "port %p, 100, 2", "udp port %p, 200, 2"})
+    @CsvSource({"udp dst port %p, 100, 1", "tcp src port %p, 200, 1", "port %p, 100, 2", "udp port %p, 200, 2",
+        "udp dst portrange %r, 100, 1", "portrange %r, 100, 2"})
     void portListsAreOneLookupPerField(String form, int n, int fields) throws IOException {
         String expr = list(new Random(n), n, form, " or ");
         CompileOptions o = options();
