@@ -38,6 +38,18 @@ public final class OptBench {
             case "faults" -> faults(args[1]);
             case "gen" -> System.out.println(generate(args[1], Integer.parseInt(args[2])));
             case "file" -> report(args[1], read(args[2]).strip(), o, Integer.parseInt(args[3]));
+            case "files" -> {
+                // files FILE...: per file (one expression each) "name insns ja longest", or "name error"
+                for (int i = 1; i < args.length; i++) {
+                    String name = java.nio.file.Path.of(args[i]).getFileName().toString();
+                    try {
+                        Program p = FilterCompiler.compile(read(args[i]).strip(), o);
+                        System.out.println(name + " " + p.size() + " " + jas(p) + " " + p.longestPath());
+                    } catch (io.jdump.filter.FilterException e) {
+                        System.out.println(name + " error");
+                    }
+                }
+            }
             case "lines" -> {
                 for (String line : read(args[1]).split("\n")) {
                     if (line.isBlank()) continue;
