@@ -8,11 +8,7 @@
 #   mvn -B -q -o test-compile -pl filter-compiler -am
 set -eu
 cd "$(dirname "$0")/../.."
-JAVA=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
-CP=${BENCH_CP:-filter-compiler/target/classes:cbpf-vm/target/classes:filter-compiler/target/test-classes}
-CAP=${LIBPCAP_CAP:-60}
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
+. bench/optimizer/common.sh
 echo "0 0" >"$TMP/notime"
 python3 bench/optimizer/lists.py "$TMP/lists" "${1:-100}" "${2:-7}"
 "$JAVA" -cp "$CP" io.jdump.filter.opt.OptBench files "$TMP"/lists/* >"$TMP/ours"

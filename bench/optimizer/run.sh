@@ -13,11 +13,7 @@
 #   mvn -B -q -o test-compile -pl filter-compiler -am
 set -eu
 cd "$(dirname "$0")/../.."
-JAVA=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
-CP=${BENCH_CP:-filter-compiler/target/classes:cbpf-vm/target/classes:filter-compiler/target/test-classes}
-CAP=${LIBPCAP_CAP:-60}
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
+. bench/optimizer/common.sh
 # libpcap takes about 20 minutes for 2,000 hosts on our machines: raise LIBPCAP_CAP (seconds) to see it finish.
 SIZES=${*:-100 400 1000 2000 10000 100000}
 FAMILIES=${FAMILIES:-hosts and-chain not-host-port vlan mpls}
