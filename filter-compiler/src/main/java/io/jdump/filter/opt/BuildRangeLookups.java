@@ -225,10 +225,6 @@ final class BuildRangeLookups implements Pass {
 
     /** A search over {@code rs} (at least one range); a block with successors, never T or F itself. */
     private static Block search(List<long[]> rs, Block t, Block f, int[] nextId, int[] size) {
-        if (rs.isEmpty()) {
-            size[0]++;
-            return BuildSetLookups.node(JmpOp.JEQ, 0, f, f, nextId);   // never built: callers pass ranges
-        }
         Block b = search(rs, 0, rs.size() - 1, false, t, f, nextId, size, null, rs.size() > GROUP);
         if (b == t || b == f) {   // [0, 2^32 - 1]: every value; a test that any value passes keeps the head conditional
             size[0]++;
