@@ -6,11 +6,11 @@ import io.jdump.bpf.Program;
 import io.jdump.bpf.Validator;
 import io.jdump.filter.ast.Expr;
 import io.jdump.filter.opt.LookupShape;
+import io.jdump.filter.opt.OptBench;
 import io.jdump.filter.sema.Resolver;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -34,7 +34,7 @@ class KernelFitPolicyTest {
         "2030, 1, 4069",   // 4 compiles, path 4069
     })
     void fitsInOneOrTwoCompiles(int n, int compiles, int path) {
-        Expr ast = FilterCompiler.parse(expr(n));
+        Expr ast = FilterCompiler.parse(OptBench.generate("hosts", n));   // the lists whose figures the comments give
         Program first = FilterCompiler.compile(ast, OPTIONS, LookupShape.DEFAULT);
         assertTrue(first.size() > Validator.KERNEL_MAX_INSNS);
         List<Program> tried = new ArrayList<>();
@@ -48,13 +48,5 @@ class KernelFitPolicyTest {
         for (Program q : tried) if (q.size() <= Validator.KERNEL_MAX_INSNS) assertTrue(p.longestPath() <= q.longestPath());
         assertTrue(tried.size() <= compiles, () -> tried.size() + " compiles");
         assertTrue(p.longestPath() <= path, () -> "longest path " + p.longestPath());
-    }
-
-    /** {@code host a or host b or ...}: the lists of bench/optimizer/run.sh ({@code OptBench gen hosts n}), whose figures the comments give. */
-    private static String expr(int n) {
-        Random r = new Random(n);
-        List<String> hosts = new ArrayList<>();
-        for (int i = 0; i < n; i++) hosts.add("host 10." + r.nextInt(256) + "." + r.nextInt(256) + "." + (1 + r.nextInt(254)));
-        return String.join(" or ", hosts);
     }
 }

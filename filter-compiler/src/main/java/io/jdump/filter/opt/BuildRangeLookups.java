@@ -57,7 +57,7 @@ final class BuildRangeLookups implements Pass {
 
     /** Waits for threading, as {@link BuildSetLookups}: a chain rebuilt before it is whole would become several searches in turn. */
     @Override
-    public boolean waitsFor(Pass earlier) { return earlier instanceof ThreadJumps || earlier instanceof ThreadVerdicts; }
+    public boolean waitsFor(Pass earlier) { return BuildSetLookups.joinsChains(earlier); }
 
     /** One element: its blocks, its key, its range (unsigned bounds in longs). */
     private record Element(List<Block> blocks, List<Insn> key, long lo, long hi, boolean range) {}
@@ -78,7 +78,7 @@ final class BuildRangeLookups implements Pass {
             List<Element> chain = chain(g, b, t);
             for (Element e : chain) used.addAll(e.blocks);
             if (chain.size() < MIN_ELEMENTS || chain.stream().noneMatch(Element::range)) continue;
-            Block f = next(chain.getLast(), t);
+            Block f = next(chain.getLast());
             List<Block> blocks = new ArrayList<>();
             for (Element e : chain) blocks.addAll(e.blocks);
             if (live.reads(t, Liveness.A | Liveness.X) || live.reads(f, Liveness.A | Liveness.X) || !BuildSetLookups.xStable(blocks)) continue;
@@ -89,14 +89,9 @@ final class BuildRangeLookups implements Pass {
             for (Block x : blocks) before += x.stmts().size() + 1;
             Rebuilt r = keys.size() == 1 ? one(chain, t, f, nextId) : two(chain, keys, t, f, slot, nextId);
             if (r.size > before) continue;
-            Block head = b;
-            List<Insn> stmts = new ArrayList<>(head.stmts());
+            List<Insn> stmts = new ArrayList<>(b.stmts());
             stmts.addAll(r.root.stmts());
-            head.stmts().clear();
-            head.stmts().addAll(stmts);
-            head.setBranch(r.root.branch());
-            head.setSuccessor(Sense.TRUE, r.root.successor(Sense.TRUE));
-            head.setSuccessor(Sense.FALSE, r.root.successor(Sense.FALSE));
+            BuildSetLookups.takeOver(b, stmts, r.root);
             changed = true;
         }
         return changed;
@@ -143,7 +138,7 @@ final class BuildRangeLookups implements Pass {
             out.add(e);
             key = e.key;
             prev = e;
-            b = next(e, t);
+            b = next(e);
             if (b == t || b == null) return out;
         }
     }
@@ -181,7 +176,7 @@ final class BuildRangeLookups implements Pass {
     }
 
     /** Where an element goes when its value is not in its range. */
-    private static Block next(Element e, Block t) {
+    private static Block next(Element e) {
         Block b = e.blocks.getFirst();
         return switch (((Branch.CondK) b.branch()).op()) {
             case JEQ, JGE -> b.successor(Sense.FALSE);

@@ -81,12 +81,33 @@ final class BuildSetLookups implements Pass {
     public String name() { return "build-set-lookups"; }
 
     /**
+     * Makes {@code head} the rebuilt chain's root: its statements become {@code stmts}, its branch
+     * and edges {@code root}'s (the chain's head keeps its identity, so the edges into it stay).
+     */
+    static void takeOver(Block head, List<Insn> stmts, Block root) {
+        List<Insn> copy = List.copyOf(stmts);
+        head.stmts().clear();
+        head.stmts().addAll(copy);
+        head.setBranch(root.branch());
+        head.setSuccessor(Sense.TRUE, root.successor(Sense.TRUE));
+        head.setSuccessor(Sense.FALSE, root.successor(Sense.FALSE));
+    }
+
+    /**
+     * The passes whose changes make longer chains next round (threading), which the passes that
+     * build lookups from chains, or would join their tails, wait for ({@link Pass#waitsFor}).
+     */
+    static boolean joinsChains(Pass p) {
+        return p instanceof ThreadJumps || p instanceof ThreadVerdicts;
+    }
+
+    /**
      * Waits for threading: it joins the terms of a long disjunction a bounded number of blocks per
      * run, and a chain rebuilt before it is whole becomes several trees tried one after the other
      * (100 {@code udp dst port} terms: 7 trees, 278 instructions and a path of 42; now 143 and 20).
      */
     @Override
-    public boolean waitsFor(Pass earlier) { return earlier instanceof ThreadJumps || earlier instanceof ThreadVerdicts; }
+    public boolean waitsFor(Pass earlier) { return joinsChains(earlier); }
 
     @Override
     public boolean run(Cfg cfg) {
@@ -216,12 +237,7 @@ final class BuildSetLookups implements Pass {
             root.stmts().addAll(0, List.copyOf(stmts));
             notFound = root;
         }
-        Block head = chain.getFirst();
-        head.stmts().clear();
-        head.stmts().addAll(root.stmts());
-        head.setBranch(root.branch());
-        head.setSuccessor(Sense.TRUE, root.successor(Sense.TRUE));
-        head.setSuccessor(Sense.FALSE, root.successor(Sense.FALSE));
+        takeOver(chain.getFirst(), root.stmts(), root);
     }
 
     /**
@@ -253,11 +269,7 @@ final class BuildSetLookups implements Pass {
         Block head = chain.getFirst();
         List<Insn> stmts = new ArrayList<>(head.stmts());
         if (!rest.isEmpty()) stmts.add(new Insn.Store(io.jdump.bpf.Reg.A, slot));
-        head.stmts().clear();
-        head.stmts().addAll(stmts);
-        head.setBranch(root.branch());
-        head.setSuccessor(Sense.TRUE, root.successor(Sense.TRUE));
-        head.setSuccessor(Sense.FALSE, root.successor(Sense.FALSE));
+        takeOver(head, stmts, root);
     }
 
     /**

@@ -54,7 +54,7 @@ final class MergeIdenticalBlocks implements Pass {
      * built they would join the two chains in the middle, which then stay linear.
      */
     @Override
-    public boolean waitsFor(Pass earlier) { return earlier instanceof ThreadJumps || earlier instanceof ThreadVerdicts; }
+    public boolean waitsFor(Pass earlier) { return BuildSetLookups.joinsChains(earlier); }
 
     @Override
     public boolean run(Cfg cfg) {

@@ -232,7 +232,7 @@ public final class OptBench {
     }
 
     /** The same generators as bench/optimizer/run.sh feeds tcpdump. */
-    static String generate(String kind, int n) {
+    public static String generate(String kind, int n) {
         Random r = new Random(n);
         List<String> parts = new ArrayList<>();
         for (int i = 0; i < n; i++) {
